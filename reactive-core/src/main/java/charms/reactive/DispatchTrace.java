@@ -1,0 +1,129 @@
+package charms.reactive;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the dispatcher decided in one hook, and why: for every pass (the hooks phase, each
+ * iteration of the main loop, or the restricted pass) every handler's outcome with its reason.
+ * Recording the trace changes no state. Immutable.
+ *
+ * @param hook the hook's name
+ * @param initialFlags the flags set when the dispatch started (after the start callbacks and
+ *     sources), sorted
+ * @param passes the passes in the order they ran
+ * @param capStillFiring the handlers that still matched when the iteration cap was reached, or an
+ *     empty list if the loop quiesced
+ */
+public record DispatchTrace(String hook, List<String> initialFlags, List<Pass> passes,
+    List<String> capStillFiring) {
+
+  public DispatchTrace {
+    initialFlags = List.copyOf(initialFlags);
+    passes = List.copyOf(passes);
+    capStillFiring = List.copyOf(capStillFiring);
+  }
+
+  /** What happened to one handler in one pass. */
+  public enum Outcome {
+    /** Its condition held and it completed. */
+    RAN,
+    /** Its condition held and it threw or signalled an error; the hook failed. */
+    FAILED,
+    /** Its condition did not hold when the pass was queued. */
+    SKIPPED,
+    /** It was queued, then a flag change made its condition false before it could start. */
+    DROPPED,
+    /** It was queued but an earlier handler failed, so it was never started. */
+    NOT_REACHED
+  }
+
+  /**
+   * One handler's outcome in one pass.
+   *
+   * @param retestedAfter for {@link Outcome#DROPPED}, the handler whose flag changes caused the
+   *     re-test; otherwise null
+   */
+  public record Decision(String handlerId, Outcome outcome, Verdict verdict, String retestedAfter) {
+
+    /** The reason as text, such as {@code flag not set: db.ready}. */
+    public String reason() {
+      return retestedAfter == null ? verdict.describe()
+          : "re-tested after " + retestedAfter + ": " + verdict.describe();
+    }
+  }
+
+  /** One pass: the hooks phase, a main-loop iteration, or the restricted pass. */
+  public record Pass(Phase phase, int iteration, List<Decision> decisions) {
+
+    public Pass {
+      decisions = List.copyOf(decisions);
+    }
+
+    /** The ids of the handlers that ran (or failed) in this pass, in the order they started. */
+    public List<String> ran() {
+      List<String> ids = new ArrayList<>();
+      for (Decision d : decisions) {
+        if (d.outcome() == Outcome.RAN || d.outcome() == Outcome.FAILED) {
+          ids.add(d.handlerId());
+        }
+      }
+      return ids;
+    }
+
+    /** This pass's decision for one handler, or null if it was not tested in it. */
+    public Decision decisionFor(String handlerId) {
+      for (Decision d : decisions) {
+        if (d.handlerId().equals(handlerId)) {
+          return d;
+        }
+      }
+      return null;
+    }
+
+    String title() {
+      return phase == Phase.OTHER ? "other phase, iteration " + iteration : phase.label() + " phase";
+    }
+  }
+
+  /** Every handler started in this hook, in order, with repeats across iterations. */
+  public List<String> handlersRun() {
+    List<String> ids = new ArrayList<>();
+    passes.forEach(p -> ids.addAll(p.ran()));
+    return ids;
+  }
+
+  /** The iterations of the main loop that ran handlers or found nothing to run. */
+  public long iterations() {
+    return passes.stream().filter(p -> p.phase() == Phase.OTHER).count();
+  }
+
+  /** A human-readable report, one line per decision, for operators. */
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    out.append("dispatch trace for hook ").append(hook).append(": ")
+        .append(initialFlags.size()).append(" flags set at start")
+        .append(initialFlags.isEmpty() ? "" : " (" + String.join(", ", initialFlags) + ")")
+        .append('\n');
+    for (Pass pass : passes) {
+      out.append(pass.title()).append(':');
+      if (pass.decisions().isEmpty()) {
+        out.append(" no handlers");
+      }
+      out.append('\n');
+      for (Decision d : pass.decisions()) {
+        out.append(String.format("  %-11s %s", d.outcome().name().toLowerCase(java.util.Locale.ROOT),
+            d.handlerId()));
+        if (d.outcome() != Outcome.RAN) {
+          out.append(" -- ").append(d.reason());
+        }
+        out.append('\n');
+      }
+    }
+    if (!capStillFiring.isEmpty()) {
+      out.append("iteration cap reached; still matching: ")
+          .append(String.join(", ", capStillFiring)).append('\n');
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,199 @@
+package charms.reactive;
+
+import charms.reactive.internal.FlagNames;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import reactor.core.publisher.Mono;
+
+/**
+ * A handler: a stable id, the conditions that must all hold, and the work to do.
+ *
+ * <pre>{@code
+ * Handler.named("render-config")
+ *     .when("db.database.available", "admin-pass")
+ *     .run(ctx -> Mono.fromRunnable(() -> render(ctx)));
+ * }</pre>
+ *
+ * <p>The phase is derived from the conditions: {@link Phase#HOOKS} with a hook condition,
+ * {@link Phase#RESTRICTED} with a restricted-hook condition, {@link Phase#OTHER} otherwise.
+ * Immutable.
+ */
+public final class Handler {
+  private final String id;
+  private final List<Condition> conditions;
+  private final List<String> notUnless;
+  private final HandlerFunction action;
+  private final Phase phase;
+  private final Set<String> watchedFlags;
+  private final boolean dependsOnlyOnWatchedFlags;
+
+  private Handler(String id, List<Condition> conditions, List<String> notUnless,
+      HandlerFunction action) {
+    this.id = id;
+    this.conditions = List.copyOf(conditions);
+    this.notUnless = List.copyOf(notUnless);
+    this.action = Objects.requireNonNull(action, "action");
+    this.phase = phaseOf(id, this.conditions);
+    Set<String> watched = new LinkedHashSet<>();
+    boolean onlyFlags = true;
+    for (Condition c : this.conditions) {
+      watched.addAll(c.watchedFlags());
+      onlyFlags &= c.dependsOnlyOnWatchedFlags();
+    }
+    this.watchedFlags = Collections.unmodifiableSet(watched);
+    this.dependsOnlyOnWatchedFlags = onlyFlags;
+  }
+
+  private static Phase phaseOf(String id, List<Condition> conditions) {
+    Phase phase = null;
+    Condition setBy = null;
+    for (Condition c : conditions) {
+      Phase p = c.phase();
+      if (p == null) {
+        continue;
+      }
+      if (phase != null && phase != p) {
+        throw new HandlerDefinitionException("handler " + id + " can never run: "
+            + setBy.describe() + " runs in phase " + phase.label() + " but " + c.describe()
+            + " runs in phase " + p.label());
+      }
+      phase = p;
+      setBy = c;
+    }
+    return phase == null ? Phase.OTHER : phase;
+  }
+
+  /** Starts a handler with a stable id, used in logs, traces and once-marks. */
+  public static Builder named(String id) {
+    return new Builder(id);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public List<Condition> conditions() {
+    return conditions;
+  }
+
+  /** Flags whose absence is only warned about when the handler runs ({@code @not_unless}). */
+  public List<String> notUnless() {
+    return notUnless;
+  }
+
+  public HandlerFunction action() {
+    return action;
+  }
+
+  public Phase phase() {
+    return phase;
+  }
+
+  /** The union of the conditions' watched flags, in declaration order. */
+  public Set<String> watchedFlags() {
+    return watchedFlags;
+  }
+
+  /** True if flag changes alone can change whether this handler's condition holds. */
+  public boolean dependsOnlyOnWatchedFlags() {
+    return dependsOnlyOnWatchedFlags;
+  }
+
+  @Override
+  public String toString() {
+    return "Handler[" + id + "]";
+  }
+
+  /** Collects a handler's conditions; {@link #run} or {@link #invoke} completes it. */
+  public static final class Builder {
+    private final String id;
+    private final List<Condition> conditions = new ArrayList<>();
+    private final List<String> notUnless = new ArrayList<>();
+
+    private Builder(String id) {
+      if (id == null || id.isBlank()) {
+        throw new HandlerDefinitionException("a handler id must not be empty");
+      }
+      this.id = id;
+    }
+
+    public Builder when(String... flags) {
+      return condition(Conditions.when(flags));
+    }
+
+    public Builder whenAll(String... flags) {
+      return condition(Conditions.whenAll(flags));
+    }
+
+    public Builder whenAny(String... flags) {
+      return condition(Conditions.whenAny(flags));
+    }
+
+    public Builder whenNot(String... flags) {
+      return condition(Conditions.whenNot(flags));
+    }
+
+    public Builder whenNone(String... flags) {
+      return condition(Conditions.whenNone(flags));
+    }
+
+    public Builder whenNotAll(String... flags) {
+      return condition(Conditions.whenNotAll(flags));
+    }
+
+    public Builder hook(String... patterns) {
+      return condition(Conditions.hook(patterns));
+    }
+
+    public Builder onlyOnce() {
+      return condition(Conditions.onlyOnce());
+    }
+
+    public Builder collectMetrics() {
+      return condition(Conditions.collectMetrics());
+    }
+
+    public Builder meterStatusChanged() {
+      return condition(Conditions.meterStatusChanged());
+    }
+
+    /** Adds any condition, such as a file-change condition from reactive-fs. */
+    public Builder condition(Condition condition) {
+      conditions.add(Objects.requireNonNull(condition, "condition"));
+      return this;
+    }
+
+    /** Warns (without preventing the run) when any of these flags is not set at invocation. */
+    public Builder notUnless(String... flags) {
+      for (String flag : flags) {
+        FlagNames.requireValid(flag);
+        notUnless.add(flag);
+      }
+      return this;
+    }
+
+    /** Completes the handler with work expressed as a publisher. */
+    public Handler run(HandlerFunction action) {
+      return new Handler(id, conditions, notUnless, action);
+    }
+
+    /** Completes the handler with synchronous work. */
+    public Handler invoke(HandlerWork work) {
+      Objects.requireNonNull(work, "work");
+      return run(ctx -> Mono.fromCallable(() -> {
+        work.accept(ctx);
+        return Boolean.TRUE;
+      }));
+    }
+  }
+
+  /** Synchronous handler work. */
+  @FunctionalInterface
+  public interface HandlerWork {
+    void accept(HandlerContext context) throws Exception;
+  }
+}

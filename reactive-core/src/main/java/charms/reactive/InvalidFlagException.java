@@ -1,0 +1,31 @@
+package charms.reactive;
+
+/** A flag name that is empty or holds whitespace, control characters or a misplaced placeholder. */
+public final class InvalidFlagException extends ReactiveException {
+  private static final long serialVersionUID = 1L;
+  private final String flag;
+
+  public InvalidFlagException(String flag, String problem) {
+    super("invalid flag name " + quote(flag) + ": " + problem);
+    this.flag = flag;
+  }
+
+  public String flag() {
+    return flag;
+  }
+
+  private static String quote(String flag) {
+    if (flag == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder("'");
+    flag.codePoints().forEach(c -> {
+      if (Character.isISOControl(c) || Character.isWhitespace(c) && c != ' ') {
+        out.append(String.format("\\u%04x", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.append('\'').toString();
+  }
+}

@@ -1,0 +1,200 @@
+package charms.reactive;
+
+import charms.reactive.internal.dispatch.HookRunner;
+import charms.reactive.internal.handlers.AnnotatedHandlers;
+import charms.reactive.state.FileStateStore;
+import charms.reactive.state.StateStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A reactive charm: its handlers, triggers, lifecycle callbacks and state sources. A hook's
+ * {@code main} builds one and calls {@link #run()}:
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *   System.exit(ReactiveCharm.builder().handlers(new MyCharm()).build().run());
+ * }
+ * }</pre>
+ *
+ * <p>Each {@link #run()} is one hook: load the unit state, run the start callbacks and sources,
+ * dispatch the handlers until nothing more matches, run the exit callbacks, commit. It blocks the
+ * calling thread until the hook is over. Immutable and reusable: the test harness runs many hooks
+ * through one instance.
+ */
+public final class ReactiveCharm {
+  /** The environment variable that overrides where the unit state file lives. */
+  public static final String STATE_FILE_VARIABLE = "CHARMS_REACTIVE_STATE_FILE";
+
+  private final HookRunner.CharmDefinition definition;
+
+  private ReactiveCharm(HookRunner.CharmDefinition definition) {
+    this.definition = definition;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Runs the hook named by this process's environment; returns the exit code (0 or 1). */
+  public int run() {
+    return run(HookEnvironment.fromSystem());
+  }
+
+  /** Runs one hook in the given environment; returns the exit code (0 or 1). */
+  public int run(HookEnvironment environment) {
+    return execute(environment).exitCode();
+  }
+
+  /**
+   * Runs one hook and returns everything about its outcome. A failing hook is reported, not
+   * thrown: it is logged with its stack trace, commits nothing and has exit code 1.
+   */
+  public HookRun execute(HookEnvironment environment) {
+    return new HookRunner(definition, environment).run();
+  }
+
+  /** The handlers in registration order. */
+  public List<Handler> handlers() {
+    return definition.handlers();
+  }
+
+  /** The default state store: {@code $CHARMS_REACTIVE_STATE_FILE}, else the charm dir's file. */
+  public static StateStore defaultStateStore(HookEnvironment environment) {
+    Path file = environment.get(STATE_FILE_VARIABLE).filter(v -> !v.isEmpty()).map(Path::of)
+        .orElseGet(() -> environment.charmDir().resolve(".unit-state.json"));
+    return new FileStateStore(file);
+  }
+
+  /** Collects a charm's parts; {@link #build()} validates them. Not thread-safe. */
+  public static final class Builder {
+    private final List<Object> parts = new ArrayList<>();
+    private final List<Trigger> triggers = new ArrayList<>();
+    private final List<LifecycleCallback> startCallbacks = new ArrayList<>();
+    private final List<LifecycleCallback> exitCallbacks = new ArrayList<>();
+    private final List<StateSource> sources = new ArrayList<>();
+    private final Map<Class<?>, Object> services = new LinkedHashMap<>();
+    private final List<ParameterResolver> resolvers = new ArrayList<>();
+    private DispatchSettings settings = DispatchSettings.defaults();
+    private Function<HookEnvironment, StateStore> stores = ReactiveCharm::defaultStateStore;
+    private Function<HookEnvironment, HookLog> logs = env -> HookLog.stderr();
+
+    private Builder() {
+    }
+
+    /**
+     * Registers the annotated handler methods of each object (or the static ones of a
+     * {@code Class}), in the order given; within a class, in source order.
+     */
+    public Builder handlers(Object... charmObjects) {
+      for (Object o : charmObjects) {
+        parts.add(Objects.requireNonNull(o, "charm object"));
+      }
+      return this;
+    }
+
+    /** Registers functional handlers, after those registered before. */
+    public Builder handler(Handler... handlers) {
+      for (Handler h : handlers) {
+        parts.add(Objects.requireNonNull(h, "handler"));
+      }
+      return this;
+    }
+
+    public Builder trigger(Trigger trigger) {
+      triggers.add(Objects.requireNonNull(trigger, "trigger"));
+      return this;
+    }
+
+    /** Runs at the start of every non-restricted hook, before the sources, in registration order. */
+    public Builder onStart(LifecycleCallback callback) {
+      startCallbacks.add(Objects.requireNonNull(callback, "callback"));
+      return this;
+    }
+
+    /** Runs at the end of every successful non-restricted hook, in reverse registration order. */
+    public Builder onExit(LifecycleCallback callback) {
+      exitCallbacks.add(Objects.requireNonNull(callback, "callback"));
+      return this;
+    }
+
+    public Builder source(StateSource source) {
+      sources.add(Objects.requireNonNull(source, "source"));
+      return this;
+    }
+
+    /** Makes {@code service} available to handlers by type (injection) and through the context. */
+    public <T> Builder service(Class<T> type, T service) {
+      services.put(type, type.cast(Objects.requireNonNull(service, "service")));
+      return this;
+    }
+
+    public Builder parameterResolver(ParameterResolver resolver) {
+      resolvers.add(Objects.requireNonNull(resolver, "resolver"));
+      return this;
+    }
+
+    public Builder settings(DispatchSettings dispatchSettings) {
+      this.settings = Objects.requireNonNull(dispatchSettings, "settings");
+      return this;
+    }
+
+    /** Where the unit state lives; by default {@link ReactiveCharm#defaultStateStore}. */
+    public Builder stateStore(Function<HookEnvironment, StateStore> storeFactory) {
+      this.stores = Objects.requireNonNull(storeFactory, "storeFactory");
+      return this;
+    }
+
+    /** Where logs go; by default standard error. */
+    public Builder log(Function<HookEnvironment, HookLog> logFactory) {
+      this.logs = Objects.requireNonNull(logFactory, "logFactory");
+      return this;
+    }
+
+    /** Applies a module's contributions (sources, callbacks, resolvers, handlers). */
+    public Builder use(CharmExtension extension) {
+      extension.register(this);
+      return this;
+    }
+
+    /**
+     * Builds the charm.
+     *
+     * @throws HandlerDefinitionException if two handlers share an id, a handler can never run, or
+     *     a handler parameter cannot be supplied
+     * @throws InvalidFlagException if a trigger names an invalid flag
+     */
+    public ReactiveCharm build() {
+      List<Handler> handlers = new ArrayList<>();
+      for (Object part : parts) {
+        if (part instanceof Handler h) {
+          handlers.add(h);
+        } else {
+          handlers.addAll(AnnotatedHandlers.read(part, List.copyOf(resolvers), services.keySet()));
+        }
+      }
+      Set<String> ids = new HashSet<>();
+      for (Handler h : handlers) {
+        if (!ids.add(h.id())) {
+          throw new HandlerDefinitionException("two handlers have the id " + h.id()
+              + "; give one an explicit id");
+        }
+      }
+      for (Trigger t : triggers) {
+        charms.reactive.internal.FlagNames.requireValid(t.flag());
+        t.setFlags().forEach(charms.reactive.internal.FlagNames::requireValid);
+        t.clearFlags().forEach(charms.reactive.internal.FlagNames::requireValid);
+      }
+      return new ReactiveCharm(new HookRunner.CharmDefinition(List.copyOf(handlers),
+          List.copyOf(triggers), List.copyOf(startCallbacks), List.copyOf(exitCallbacks),
+          List.copyOf(sources), Map.copyOf(services), settings, stores, logs));
+    }
+  }
+}

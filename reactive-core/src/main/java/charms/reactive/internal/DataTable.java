@@ -1,0 +1,79 @@
+package charms.reactive.internal;
+
+import charms.reactive.KeyValueStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A sorted map of JSON values inside the hook's transaction, seen through a key prefix (empty for
+ * the charm's own data, {@code owner + ":"} for framework records).
+ */
+public final class DataTable implements KeyValueStore {
+  private final TreeMap<String, JsonNode> entries;
+  private final String prefix;
+  private final UnitState owner;
+
+  DataTable(TreeMap<String, JsonNode> entries, String prefix, UnitState owner) {
+    this.entries = entries;
+    this.prefix = prefix;
+    this.owner = owner;
+  }
+
+  private String fullKey(String key) {
+    if (key == null || key.isEmpty()) {
+      throw new IllegalArgumentException("a data key must not be empty");
+    }
+    return prefix + key;
+  }
+
+  @Override
+  public Optional<JsonNode> get(String key) {
+    return Optional.ofNullable(entries.get(fullKey(key)));
+  }
+
+  @Override
+  public <T> Optional<T> get(String key, Class<T> type) {
+    JsonNode node = entries.get(fullKey(key));
+    if (node == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(Json.MAPPER.treeToValue(node, type));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("data key '" + key + "' holds " + node
+          + ", which is not a " + type.getSimpleName(), e);
+    }
+  }
+
+  @Override
+  public void set(String key, Object value) {
+    JsonNode node = Json.toNode(value, "data key '" + key + "'");
+    JsonNode old = entries.put(fullKey(key), node);
+    if (!node.equals(old)) {
+      owner.markDirty();
+    }
+  }
+
+  @Override
+  public void unset(String key) {
+    if (entries.remove(fullKey(key)) != null) {
+      owner.markDirty();
+    }
+  }
+
+  @Override
+  public SortedMap<String, JsonNode> getByPrefix(String keyPrefix) {
+    String from = prefix + keyPrefix;
+    SortedMap<String, JsonNode> result = new TreeMap<>();
+    for (var e : entries.tailMap(from, true).entrySet()) {
+      if (!e.getKey().startsWith(from)) {
+        break;
+      }
+      result.put(e.getKey().substring(prefix.length()), e.getValue());
+    }
+    return Collections.unmodifiableSortedMap(result);
+  }
+}

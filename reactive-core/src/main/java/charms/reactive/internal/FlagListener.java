@@ -1,0 +1,12 @@
+package charms.reactive.internal;
+
+/** Observes flag changes inside the transaction (the flag watch, the re-test bookkeeping). */
+public interface FlagListener {
+
+  /** A real transition: {@code flag} went from not set to set ({@code set}) or back. */
+  void onTransition(String flag, boolean set);
+
+  /** Any clear call, even one that cleared nothing (the original re-tested after those). */
+  default void onClearCalled(String flag) {
+  }
+}

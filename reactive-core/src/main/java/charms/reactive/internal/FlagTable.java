@@ -1,0 +1,178 @@
+package charms.reactive.internal;
+
+import charms.reactive.Flags;
+import charms.reactive.Trigger;
+import charms.reactive.TriggerCycleException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The {@link Flags} of one hook, inside the {@link UnitState} transaction. Fires triggers on real
+ * transitions (set-flags, then clear-flags, then callbacks, each trigger of the transition in
+ * registration order) and tells the {@link FlagListener}s. A trigger chain that re-enters a
+ * transition it is still firing is a cycle: it throws {@link TriggerCycleException}.
+ */
+public final class FlagTable implements Flags {
+  private final TreeMap<String, JsonNode> flags;
+  private final UnitState owner;
+  private final Map<Transition, List<Trigger>> triggers = new HashMap<>();
+  private final List<FlagListener> listeners = new ArrayList<>();
+  private final List<Transition> firing = new ArrayList<>();
+
+  private record Transition(String flag, boolean set) {
+    @Override
+    public String toString() {
+      return (set ? "set " : "clear ") + flag;
+    }
+  }
+
+  FlagTable(TreeMap<String, JsonNode> flags, List<Trigger> initialTriggers, UnitState owner) {
+    this.flags = flags;
+    this.owner = owner;
+    initialTriggers.forEach(this::registerTrigger);
+  }
+
+  public void addListener(FlagListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public void registerTrigger(Trigger trigger) {
+    FlagNames.requireValid(trigger.flag());
+    trigger.setFlags().forEach(FlagNames::requireValid);
+    trigger.clearFlags().forEach(FlagNames::requireValid);
+    triggers.computeIfAbsent(new Transition(trigger.flag(), trigger.onSet()), k -> new ArrayList<>())
+        .add(trigger);
+  }
+
+  @Override
+  public void set(String flag) {
+    set(flag, NullNode.getInstance());
+  }
+
+  @Override
+  public void set(String flag, Object value) {
+    FlagNames.requireValid(flag);
+    JsonNode node = Json.toNode(value, "the value of flag '" + flag + "'");
+    JsonNode old = flags.put(flag, node);
+    if (old == null) {
+      owner.markDirty();
+      transition(new Transition(flag, true));
+    } else if (!old.equals(node)) {
+      owner.markDirty();
+    }
+  }
+
+  @Override
+  public void clear(String flag) {
+    FlagNames.requireValid(flag);
+    boolean wasSet = flags.remove(flag) != null;
+    for (FlagListener l : listeners) {
+      l.onClearCalled(flag);
+    }
+    if (wasSet) {
+      owner.markDirty();
+      transition(new Transition(flag, false));
+    }
+  }
+
+  @Override
+  public void toggle(String flag, boolean shouldSet) {
+    if (shouldSet) {
+      set(flag);
+    } else {
+      clear(flag);
+    }
+  }
+
+  private void transition(Transition t) {
+    int earlier = firing.indexOf(t);
+    if (earlier >= 0) {
+      List<String> cycle = new ArrayList<>();
+      for (Transition f : firing.subList(earlier, firing.size())) {
+        cycle.add(f.toString());
+      }
+      cycle.add(t.toString());
+      throw new TriggerCycleException(cycle);
+    }
+    for (FlagListener l : listeners) {
+      l.onTransition(t.flag(), t.set());
+    }
+    List<Trigger> fired = triggers.get(t);
+    if (fired == null) {
+      return;
+    }
+    firing.add(t);
+    try {
+      for (Trigger trigger : List.copyOf(fired)) {
+        trigger.setFlags().forEach(this::set);
+      }
+      for (Trigger trigger : List.copyOf(fired)) {
+        trigger.clearFlags().forEach(this::clear);
+      }
+      for (Trigger trigger : List.copyOf(fired)) {
+        trigger.callbacks().forEach(Runnable::run);
+      }
+    } finally {
+      firing.remove(firing.size() - 1);
+    }
+  }
+
+  @Override
+  public boolean isSet(String flag) {
+    return flags.containsKey(flag);
+  }
+
+  @Override
+  public boolean allSet(String... names) {
+    for (String flag : names) {
+      if (!flags.containsKey(flag)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public boolean anySet(String... names) {
+    for (String flag : names) {
+      if (flags.containsKey(flag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public List<String> list() {
+    return List.copyOf(flags.keySet());
+  }
+
+  @Override
+  public List<String> unset(String... names) {
+    TreeSet<String> missing = new TreeSet<>();
+    for (String flag : names) {
+      if (!flags.containsKey(flag)) {
+        missing.add(flag);
+      }
+    }
+    return List.copyOf(missing);
+  }
+
+  @Override
+  public Optional<JsonNode> value(String flag) {
+    return Optional.ofNullable(flags.get(flag));
+  }
+
+  /** A sorted, unmodifiable copy of the flags with their values. */
+  public java.util.SortedMap<String, JsonNode> snapshot() {
+    return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(flags));
+  }
+}

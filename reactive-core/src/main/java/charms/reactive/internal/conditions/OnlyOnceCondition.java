@@ -1,0 +1,38 @@
+package charms.reactive.internal.conditions;
+
+import charms.reactive.Condition;
+import charms.reactive.ConditionContext;
+import charms.reactive.Verdict;
+
+/**
+ * {@code @only_once}: true until the handler completes once; the mark is a framework record keyed
+ * by the handler's stable id and committed with the hook.
+ */
+public final class OnlyOnceCondition implements Condition {
+  public static final OnlyOnceCondition INSTANCE = new OnlyOnceCondition();
+  static final String OWNER = "once";
+
+  private OnlyOnceCondition() {
+  }
+
+  @Override
+  public Verdict test(ConditionContext context) {
+    return context.records(OWNER).get(context.handlerId()).isPresent()
+        ? Verdict.unmet("already ran once", null) : Verdict.met();
+  }
+
+  @Override
+  public boolean dependsOnlyOnWatchedFlags() {
+    return true;
+  }
+
+  @Override
+  public void onHandlerSuccess(ConditionContext context) {
+    context.records(OWNER).set(context.handlerId(), true);
+  }
+
+  @Override
+  public String describe() {
+    return "only_once";
+  }
+}

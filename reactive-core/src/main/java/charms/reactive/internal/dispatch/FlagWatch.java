@@ -1,0 +1,47 @@
+package charms.reactive.internal.dispatch;
+
+import charms.reactive.internal.FlagListener;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Which flags changed in the previous iteration. In iteration 0 every handler is considered; in
+ * iteration N > 0 a handler that watches flags is considered only if one of them changed (was set
+ * or cleared, triggers included) during iteration N-1.
+ */
+final class FlagWatch implements FlagListener {
+  private int iteration;
+  private Set<String> changes = new HashSet<>();
+  private Set<String> pending = new HashSet<>();
+
+  void iteration(int number) {
+    iteration = number;
+  }
+
+  /** Ends a pass: its changes become the ones the next iteration looks at. */
+  void commit() {
+    changes = pending;
+    pending = new HashSet<>();
+  }
+
+  boolean watches(Set<String> watched) {
+    if (iteration == 0 || watched.isEmpty()) {
+      return true;
+    }
+    for (String flag : watched) {
+      if (changes.contains(flag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  int iteration() {
+    return iteration;
+  }
+
+  @Override
+  public void onTransition(String flag, boolean set) {
+    pending.add(flag);
+  }
+}

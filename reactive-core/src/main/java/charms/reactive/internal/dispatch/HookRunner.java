@@ -1,0 +1,175 @@
+package charms.reactive.internal.dispatch;
+
+import charms.reactive.CharmMetadata;
+import charms.reactive.DispatchSettings;
+import charms.reactive.DispatchTrace;
+import charms.reactive.FlagFact;
+import charms.reactive.Flags;
+import charms.reactive.Handler;
+import charms.reactive.HookEnvironment;
+import charms.reactive.HookLog;
+import charms.reactive.HookRun;
+import charms.reactive.LifecycleCallback;
+import charms.reactive.StateSource;
+import charms.reactive.Trigger;
+import charms.reactive.internal.UnitState;
+import charms.reactive.state.StateStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One hook, start to commit, as one Reactor pipeline on the calling thread:
+ * <ol>
+ *   <li>open the state store (taking its lock) and load the committed state into a transaction;
+ *   <li>start: the start callbacks in registration order, then the state sources' flag facts,
+ *       giving the snapshot the dispatch starts from (skipped in restricted mode);
+ *   <li>dispatch (see {@link Dispatcher});
+ *   <li>exit: the exit callbacks in reverse registration order (skipped in restricted mode);
+ *   <li>commit the transaction, if it changed anything; then release the lock.
+ * </ol>
+ * Any error in any step skips the rest: nothing is committed and the hook exits with 1.
+ */
+public final class HookRunner {
+
+  /** What a charm is made of, shared by every hook it runs. */
+  public record CharmDefinition(List<Handler> handlers, List<Trigger> triggers,
+      List<LifecycleCallback> startCallbacks, List<LifecycleCallback> exitCallbacks,
+      List<StateSource> sources, Map<Class<?>, Object> services, DispatchSettings settings,
+      Function<HookEnvironment, StateStore> stores, Function<HookEnvironment, HookLog> logs) {
+  }
+
+  private final CharmDefinition charm;
+  private final HookEnvironment environment;
+  private final HookLog log;
+  private final boolean restricted;
+  private HookSession session;
+  private Dispatcher dispatcher;
+  private boolean committed;
+
+  public HookRunner(CharmDefinition charm, HookEnvironment environment) {
+    this.charm = charm;
+    this.environment = environment;
+    this.log = charm.logs().apply(environment);
+    this.restricted = environment.isRestricted();
+  }
+
+  /** Runs the hook and reports its outcome; never throws for a hook failure. */
+  public HookRun run() {
+    try {
+      DispatchTrace trace = pipeline().block();
+      printTrace(trace, false);
+      return outcome(0, Optional.empty(), trace);
+    } catch (RuntimeException | Error e) {
+      Throwable error = unwrap(e);
+      log.error("Hook error:", error);
+      DispatchTrace partial = dispatcher == null ? null : dispatcher.trace();
+      printTrace(partial, true);
+      return outcome(1, Optional.of(error), partial);
+    } finally {
+      log.flush();
+    }
+  }
+
+  private Mono<DispatchTrace> pipeline() {
+    return Mono.using(() -> charm.stores().apply(environment),
+        store -> Mono.fromCallable(store::load)
+            .map(this::openSession)
+            .flatMap(s -> start(s)
+                .then(dispatcher.dispatch(restricted))
+                .flatMap(trace -> exit(s).then(commit(store, s)).thenReturn(trace))),
+        StateStore::close);
+  }
+
+  private HookSession openSession(charms.reactive.state.StateDocument committedState) {
+    log.info("Reactive main running for hook " + environment.hookName());
+    if (restricted) {
+      log.info("Restricted mode.");
+    }
+    UnitState state = new UnitState(committedState, charm.triggers());
+    session = new HookSession(state, environment, log, charm.services(), this::readMetadata,
+        charm.exitCallbacks());
+    dispatcher = new Dispatcher(charm.handlers(), charm.settings(), session);
+    return session;
+  }
+
+  private CharmMetadata readMetadata() {
+    return CharmMetadata.read(environment.charmDir().resolve("metadata.yaml"));
+  }
+
+  private Mono<Void> start(HookSession s) {
+    if (restricted) {
+      return Mono.empty();
+    }
+    Flags flags = s.flags();
+    return Mono.fromCallable(() -> {
+      for (LifecycleCallback callback : charm.startCallbacks()) {
+        callback.run(s);
+      }
+      return Boolean.TRUE;
+    }).thenMany(Flux.fromIterable(charm.sources()).concatMap(source -> source.facts(s)))
+        .doOnNext(fact -> apply(fact, flags))
+        .then();
+  }
+
+  private static void apply(FlagFact fact, Flags flags) {
+    if (fact.set()) {
+      flags.set(fact.flag(), fact.value());
+    } else {
+      flags.clear(fact.flag());
+    }
+  }
+
+  private Mono<Void> exit(HookSession s) {
+    if (restricted) {
+      return Mono.empty();
+    }
+    return Mono.fromCallable(() -> {
+      s.runExitCallbacks();
+      return Boolean.TRUE;
+    }).then();
+  }
+
+  private Mono<Void> commit(StateStore store, HookSession s) {
+    return Mono.fromRunnable(() -> {
+      if (s.state().isDirty()) {
+        store.commit(s.state().toDocument());
+      }
+      committed = true;
+    });
+  }
+
+  private void printTrace(DispatchTrace trace, boolean failed) {
+    if (trace == null) {
+      return;
+    }
+    boolean wanted = charm.settings().printTrace()
+        || environment.get("CHARMS_REACTIVE_TRACE").map(v -> v.equals("1") || v.equalsIgnoreCase("true"))
+            .orElse(false);
+    if (wanted) {
+      log.info((failed ? "(hook failed) " : "") + trace.render().stripTrailing());
+    }
+  }
+
+  private HookRun outcome(int exitCode, Optional<Throwable> error, DispatchTrace trace) {
+    SortedMap<String, com.fasterxml.jackson.databind.JsonNode> flags = session == null
+        ? new TreeMap<>() : session.state().flags().snapshot();
+    return new HookRun(environment.hookName(), exitCode, error, trace, flags, committed);
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    Throwable t = reactor.core.Exceptions.unwrap(e);
+    if (t != e) {
+      return t;
+    }
+    if (e.getClass().getName().equals("reactor.core.Exceptions$ReactiveException") && e.getCause() != null) {
+      return e.getCause();
+    }
+    return e;
+  }
+}

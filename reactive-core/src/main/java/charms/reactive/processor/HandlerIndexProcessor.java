@@ -1,0 +1,191 @@
+package charms.reactive.processor;
+
+import charms.reactive.internal.FlagNames;
+import charms.reactive.internal.conditions.HookPatterns;
+import charms.reactive.internal.handlers.HandlerIndex;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Writes the handler index at compile time and rejects malformed handler declarations there.
+ *
+ * <p>For every class with handler methods it writes the method names in source order to
+ * {@code META-INF/charms.reactive/handlers/<binary name>.list}, so that handlers register in the
+ * order they are written without scanning anything at run time. It reports as compile errors:
+ * invalid flag names, malformed hook patterns, a hook or restricted condition combined with a flag
+ * condition (such a handler could never run), and overloaded handler methods.
+ */
+@SupportedAnnotationTypes("*")
+public final class HandlerIndexProcessor extends AbstractProcessor {
+  private static final String PKG = "charms.reactive.";
+  private static final Set<String> FLAG_ANNOTATIONS = Set.of("When", "WhenAll", "WhenAny",
+      "WhenNot", "WhenNone", "WhenNotAll");
+  private static final Set<String> OTHER_ANNOTATIONS = Set.of("Hook", "OnlyOnce", "CollectMetrics",
+      "MeterStatusChanged");
+  private final Set<String> written = new HashSet<>();
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (Element root : round.getRootElements()) {
+      visitType(root);
+    }
+    return false;
+  }
+
+  private void visitType(Element element) {
+    if (!(element instanceof TypeElement type)) {
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Element member : type.getEnclosedElements()) {
+      if (member instanceof TypeElement nested) {
+        visitType(nested);
+      } else if (member.getKind() == ElementKind.METHOD && isHandler(member)) {
+        String name = member.getSimpleName().toString();
+        if (!seen.add(name)) {
+          error(member, "handler methods must have unique names: " + name + " is overloaded");
+        }
+        validate((ExecutableElement) member);
+        if (!names.contains(name)) {
+          names.add(name);
+        }
+      }
+    }
+    if (!names.isEmpty()) {
+      write(type, names);
+    }
+  }
+
+  private boolean isHandler(Element method) {
+    for (AnnotationMirror a : method.getAnnotationMirrors()) {
+      String name = annotationName(a);
+      if (name != null && (FLAG_ANNOTATIONS.contains(name) || OTHER_ANNOTATIONS.contains(name))) {
+        return true;
+      }
+      for (AnnotationMirror meta : a.getAnnotationType().asElement().getAnnotationMirrors()) {
+        if ("ConditionAnnotation".equals(annotationName(meta))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The simple name of one of the framework's own annotations, or null for any other. */
+  private static String annotationName(AnnotationMirror a) {
+    String qualified = ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().toString();
+    return qualified.startsWith(PKG) && qualified.indexOf('.', PKG.length()) < 0
+        ? qualified.substring(PKG.length()) : null;
+  }
+
+  private void validate(ExecutableElement method) {
+    boolean flags = false;
+    String phased = null;
+    for (AnnotationMirror a : method.getAnnotationMirrors()) {
+      String name = annotationName(a);
+      if (name == null) {
+        continue;
+      }
+      if (FLAG_ANNOTATIONS.contains(name)) {
+        flags = true;
+        for (String flag : stringValues(a)) {
+          try {
+            FlagNames.requireValid(flag);
+          } catch (RuntimeException e) {
+            error(method, "@" + name + ": " + e.getMessage(), a);
+          }
+        }
+      } else if (name.equals("Hook")) {
+        phased = "@Hook";
+        List<String> patterns = stringValues(a);
+        if (patterns.isEmpty()) {
+          error(method, "@Hook needs at least one pattern", a);
+        }
+        for (String pattern : patterns) {
+          try {
+            HookPatterns.validate(pattern);
+          } catch (IllegalArgumentException e) {
+            error(method, "@Hook: " + e.getMessage(), a);
+          }
+        }
+      } else if (name.equals("CollectMetrics") || name.equals("MeterStatusChanged")) {
+        phased = phased == null ? "@" + name : phased;
+      }
+    }
+    if (flags && phased != null) {
+      error(method, "handler can never run: " + phased
+          + " runs in its own phase, flag conditions in phase other");
+    }
+  }
+
+  private static List<String> stringValues(AnnotationMirror a) {
+    List<String> values = new ArrayList<>();
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
+        : a.getElementValues().entrySet()) {
+      if (!e.getKey().getSimpleName().contentEquals("value")) {
+        continue;
+      }
+      Object v = e.getValue().getValue();
+      if (v instanceof List<?> list) {
+        for (Object item : list) {
+          values.add(String.valueOf(((AnnotationValue) item).getValue()));
+        }
+      } else {
+        values.add(String.valueOf(v));
+      }
+    }
+    return values;
+  }
+
+  private void write(TypeElement type, List<String> names) {
+    String binary = processingEnv.getElementUtils().getBinaryName(type).toString();
+    if (!written.add(binary)) {
+      return;
+    }
+    try {
+      FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
+          HandlerIndex.resourceName(binary), type);
+      try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+        for (String name : names) {
+          out.write(name);
+          out.write('\n');
+        }
+      }
+    } catch (IOException e) {
+      error(type, "cannot write the handler index: " + e.getMessage());
+    }
+  }
+
+  private void error(Element where, String message) {
+    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, where);
+  }
+
+  private void error(Element where, String message, AnnotationMirror annotation) {
+    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, where, annotation);
+  }
+}

@@ -1,0 +1,82 @@
+package charms.reactive.state;
+
+import charms.reactive.internal.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Encodes a {@link StateDocument} as the versioned JSON document
+ * {@code {"format": "charms.reactive/unit-state", "version": 1, "flags": {..}, "data": {..},
+ * "framework": {..}}} and decodes it back, for every store backend.
+ */
+public final class StateCodec {
+  static final String FORMAT = "charms.reactive/unit-state";
+
+  private StateCodec() {
+  }
+
+  public static byte[] encode(StateDocument doc) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("version", StateDocument.VERSION);
+    root.set("flags", toObject(doc.flags()));
+    root.set("data", toObject(doc.data()));
+    root.set("framework", toObject(doc.framework()));
+    try {
+      return Json.MAPPER.writeValueAsBytes(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode the unit state", e);
+    }
+  }
+
+  /**
+   * Decodes a document.
+   *
+   * @param where the file or location, named in every error
+   * @throws StateFileException if the bytes are not a unit-state document of a known version
+   */
+  public static StateDocument decode(byte[] bytes, String where) {
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(bytes);
+    } catch (java.io.IOException e) {
+      throw new StateFileException("corrupt unit state in " + where + ": " + e.getMessage(), e);
+    }
+    if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
+      throw new StateFileException("corrupt unit state in " + where
+          + ": not a charms.reactive unit-state document");
+    }
+    JsonNode version = root.get("version");
+    if (version == null || !version.isInt() || version.intValue() != StateDocument.VERSION) {
+      throw new StateFileException("unit state in " + where + " has version " + version
+          + "; this framework reads version " + StateDocument.VERSION);
+    }
+    return new StateDocument(section(root, "flags", where), section(root, "data", where),
+        section(root, "framework", where));
+  }
+
+  private static ObjectNode toObject(Map<String, JsonNode> map) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    map.forEach(node::set);
+    return node;
+  }
+
+  private static SortedMap<String, JsonNode> section(JsonNode root, String name, String where) {
+    JsonNode node = root.get(name);
+    if (node == null || !node.isObject()) {
+      throw new StateFileException("corrupt unit state in " + where + ": '" + name
+          + "' is missing or not an object");
+    }
+    SortedMap<String, JsonNode> map = new TreeMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      map.put(e.getKey(), e.getValue());
+    }
+    return map;
+  }
+}
