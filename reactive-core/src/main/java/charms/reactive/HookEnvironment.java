@@ -99,6 +99,132 @@ public final class HookEnvironment {
     return get("JUJU_UNIT_NAME").filter(v -> !v.isEmpty());
   }
 
+  /** What kind of event this hook is for. */
+  public HookKind kind() {
+    if (actionName().isPresent()) {
+      return HookKind.ACTION;
+    }
+    if (hookName.matches(".+-relation-(created|joined|changed|departed|broken)")) {
+      return HookKind.RELATION;
+    }
+    if (hookName.matches(".+-storage-(attached|detaching)")) {
+      return HookKind.STORAGE;
+    }
+    if (hookName.matches(".+-pebble-(ready|custom-notice|check-failed|check-recovered)")) {
+      return HookKind.WORKLOAD;
+    }
+    if (hookName.matches("secret-(changed|rotate|remove|expired)")) {
+      return HookKind.SECRET;
+    }
+    return HookKind.UNIT;
+  }
+
+  /**
+   * The action's name, from {@code JUJU_ACTION_NAME} or a dispatch path {@code actions/<name>}.
+   */
+  public Optional<String> actionName() {
+    Optional<String> named = nonEmpty("JUJU_ACTION_NAME");
+    if (named.isPresent()) {
+      return named;
+    }
+    return nonEmpty("JUJU_DISPATCH_PATH").filter(p -> p.startsWith("actions/")).map(p -> hookName);
+  }
+
+  /** The relation of a relation hook: {@code JUJU_RELATION_ID} ({@code endpoint:id}) parsed. */
+  public Optional<RelationRef> relation() {
+    return nonEmpty("JUJU_RELATION_ID")
+        .map(id -> RelationRef.parse(id, nonEmpty("JUJU_RELATION").orElse(null)));
+  }
+
+  /** {@code JUJU_RELATION}: the endpoint of a relation hook. */
+  public Optional<String> relationEndpoint() {
+    return nonEmpty("JUJU_RELATION").or(() -> relation().map(RelationRef::endpoint));
+  }
+
+  /** {@code JUJU_REMOTE_UNIT}; empty in {@code -relation-created} and {@code -relation-broken}. */
+  public Optional<String> remoteUnit() {
+    return nonEmpty("JUJU_REMOTE_UNIT");
+  }
+
+  /** {@code JUJU_REMOTE_APP}. */
+  public Optional<String> remoteApp() {
+    return nonEmpty("JUJU_REMOTE_APP");
+  }
+
+  /** {@code JUJU_DEPARTING_UNIT}, in {@code -relation-departed}. */
+  public Optional<String> departingUnit() {
+    return nonEmpty("JUJU_DEPARTING_UNIT");
+  }
+
+  /** {@code JUJU_ACTION_UUID}: the action's id. */
+  public Optional<String> actionId() {
+    return nonEmpty("JUJU_ACTION_UUID");
+  }
+
+  /** {@code JUJU_STORAGE_ID}, such as {@code data/0}. */
+  public Optional<String> storageId() {
+    return nonEmpty("JUJU_STORAGE_ID");
+  }
+
+  /** {@code JUJU_WORKLOAD_NAME}: the container of a pebble hook. */
+  public Optional<String> workloadName() {
+    return nonEmpty("JUJU_WORKLOAD_NAME");
+  }
+
+  /** {@code JUJU_SECRET_ID}. */
+  public Optional<String> secretId() {
+    return nonEmpty("JUJU_SECRET_ID");
+  }
+
+  /** The application's name: {@code JUJU_UNIT_NAME} up to the {@code /}. */
+  public Optional<String> appName() {
+    return unitName().map(u -> u.substring(0, u.indexOf('/') < 0 ? u.length() : u.indexOf('/')));
+  }
+
+  /** {@code JUJU_MODEL_NAME}. */
+  public Optional<String> modelName() {
+    return nonEmpty("JUJU_MODEL_NAME");
+  }
+
+  /** {@code JUJU_MODEL_UUID}. */
+  public Optional<String> modelUuid() {
+    return nonEmpty("JUJU_MODEL_UUID");
+  }
+
+  /** {@code JUJU_VERSION}, such as {@code 3.6.4}. */
+  public Optional<String> jujuVersion() {
+    return nonEmpty("JUJU_VERSION");
+  }
+
+  /** {@code JUJU_CONTEXT_ID}, which the hook tools need. */
+  public Optional<String> contextId() {
+    return nonEmpty("JUJU_CONTEXT_ID");
+  }
+
+  /** {@code JUJU_PRINCIPAL_UNIT} of a subordinate; empty for a principal. */
+  public Optional<String> principalUnit() {
+    return nonEmpty("JUJU_PRINCIPAL_UNIT");
+  }
+
+  /** {@code JUJU_MACHINE_ID}; empty on Kubernetes. */
+  public Optional<String> machineId() {
+    return nonEmpty("JUJU_MACHINE_ID");
+  }
+
+  /** {@code JUJU_AVAILABILITY_ZONE}. */
+  public Optional<String> availabilityZone() {
+    return nonEmpty("JUJU_AVAILABILITY_ZONE");
+  }
+
+  /** {@code JUJU_TARGET_BASE} of {@code pre-series-upgrade}. */
+  public Optional<String> targetBase() {
+    return nonEmpty("JUJU_TARGET_BASE");
+  }
+
+  private Optional<String> nonEmpty(String name) {
+    return get(name).filter(v -> !v.isEmpty());
+  }
+
   @Override
   public String toString() {
     return "HookEnvironment[hook=" + hookName + "]";

@@ -58,7 +58,15 @@ public final class ReactiveCharm {
    * thrown: it is logged with its stack trace, commits nothing and has exit code 1.
    */
   public HookRun execute(HookEnvironment environment) {
-    return new HookRunner(definition, environment).run();
+    return execute(environment, HookOverrides.none());
+  }
+
+  /**
+   * Runs one hook with some parts replaced for this hook only (the test harness gives its own
+   * state store and hook-tool runner this way).
+   */
+  public HookRun execute(HookEnvironment environment, HookOverrides overrides) {
+    return new HookRunner(definition, environment, overrides).run();
   }
 
   /** The handlers in registration order. */
@@ -81,10 +89,11 @@ public final class ReactiveCharm {
     private final List<LifecycleCallback> exitCallbacks = new ArrayList<>();
     private final List<StateSource> sources = new ArrayList<>();
     private final Map<Class<?>, Object> services = new LinkedHashMap<>();
+    private final Map<Class<?>, Function<HookServices, ?>> hookServices = new LinkedHashMap<>();
     private final List<ParameterResolver> resolvers = new ArrayList<>();
     private DispatchSettings settings = DispatchSettings.defaults();
     private Function<HookEnvironment, StateStore> stores = ReactiveCharm::defaultStateStore;
-    private Function<HookEnvironment, HookLog> logs = env -> HookLog.stderr();
+    private Function<HookServices, HookLog> logs = services -> HookLog.stderr();
 
     private Builder() {
     }
@@ -136,6 +145,15 @@ public final class ReactiveCharm {
       return this;
     }
 
+    /**
+     * Registers a factory that makes a service once per hook, on first use (a hook-tool client
+     * with its per-hook cache, for example). Handlers get it injected by type like any service.
+     */
+    public <T> Builder hookService(Class<T> type, Function<HookServices, ? extends T> factory) {
+      hookServices.put(type, Objects.requireNonNull(factory, "factory"));
+      return this;
+    }
+
     public Builder parameterResolver(ParameterResolver resolver) {
       resolvers.add(Objects.requireNonNull(resolver, "resolver"));
       return this;
@@ -152,8 +170,8 @@ public final class ReactiveCharm {
       return this;
     }
 
-    /** Where logs go; by default standard error. */
-    public Builder log(Function<HookEnvironment, HookLog> logFactory) {
+    /** Where logs go, made once per hook; by default standard error. */
+    public Builder log(Function<HookServices, HookLog> logFactory) {
       this.logs = Objects.requireNonNull(logFactory, "logFactory");
       return this;
     }
@@ -177,7 +195,9 @@ public final class ReactiveCharm {
         if (part instanceof Handler h) {
           handlers.add(h);
         } else {
-          handlers.addAll(AnnotatedHandlers.read(part, List.copyOf(resolvers), services.keySet()));
+          Set<Class<?>> serviceTypes = new HashSet<>(services.keySet());
+          serviceTypes.addAll(hookServices.keySet());
+          handlers.addAll(AnnotatedHandlers.read(part, List.copyOf(resolvers), serviceTypes));
         }
       }
       Set<String> ids = new HashSet<>();
@@ -194,7 +214,8 @@ public final class ReactiveCharm {
       }
       return new ReactiveCharm(new HookRunner.CharmDefinition(List.copyOf(handlers),
           List.copyOf(triggers), List.copyOf(startCallbacks), List.copyOf(exitCallbacks),
-          List.copyOf(sources), Map.copyOf(services), settings, stores, logs));
+          List.copyOf(sources), Map.copyOf(services), Map.copyOf(hookServices), settings, stores,
+          logs));
     }
   }
 }

@@ -8,7 +8,9 @@ import charms.reactive.Flags;
 import charms.reactive.Handler;
 import charms.reactive.HookEnvironment;
 import charms.reactive.HookLog;
+import charms.reactive.HookOverrides;
 import charms.reactive.HookRun;
+import charms.reactive.HookServices;
 import charms.reactive.LifecycleCallback;
 import charms.reactive.StateSource;
 import charms.reactive.Trigger;
@@ -40,22 +42,28 @@ public final class HookRunner {
   /** What a charm is made of, shared by every hook it runs. */
   public record CharmDefinition(List<Handler> handlers, List<Trigger> triggers,
       List<LifecycleCallback> startCallbacks, List<LifecycleCallback> exitCallbacks,
-      List<StateSource> sources, Map<Class<?>, Object> services, DispatchSettings settings,
-      Function<HookEnvironment, StateStore> stores, Function<HookEnvironment, HookLog> logs) {
+      List<StateSource> sources, Map<Class<?>, Object> services,
+      Map<Class<?>, Function<HookServices, ?>> hookServices, DispatchSettings settings,
+      Function<HookEnvironment, StateStore> stores, Function<HookServices, HookLog> logs) {
   }
 
   private final CharmDefinition charm;
   private final HookEnvironment environment;
+  private final HookOverrides overrides;
+  private final ServiceRegistry services;
   private final HookLog log;
   private final boolean restricted;
   private HookSession session;
   private Dispatcher dispatcher;
   private boolean committed;
 
-  public HookRunner(CharmDefinition charm, HookEnvironment environment) {
+  public HookRunner(CharmDefinition charm, HookEnvironment environment, HookOverrides overrides) {
     this.charm = charm;
     this.environment = environment;
-    this.log = charm.logs().apply(environment);
+    this.overrides = overrides;
+    this.services = new ServiceRegistry(environment, overrides.services(), charm.services(),
+        charm.hookServices());
+    this.log = charm.logs().apply(services);
     this.restricted = environment.isRestricted();
   }
 
@@ -77,7 +85,8 @@ public final class HookRunner {
   }
 
   private Mono<DispatchTrace> pipeline() {
-    return Mono.using(() -> charm.stores().apply(environment),
+    return Mono.using(() -> overrides.stateStore() != null ? overrides.stateStore()
+            : charm.stores().apply(environment),
         store -> Mono.fromCallable(store::load)
             .map(this::openSession)
             .flatMap(s -> start(s)
@@ -92,7 +101,7 @@ public final class HookRunner {
       log.info("Restricted mode.");
     }
     UnitState state = new UnitState(committedState, charm.triggers());
-    session = new HookSession(state, environment, log, charm.services(), this::readMetadata,
+    session = new HookSession(state, environment, log, services, this::readMetadata,
         charm.exitCallbacks());
     dispatcher = new Dispatcher(charm.handlers(), charm.settings(), session);
     return session;

@@ -5,12 +5,12 @@ import charms.reactive.Flags;
 import charms.reactive.HookContext;
 import charms.reactive.HookEnvironment;
 import charms.reactive.HookLog;
+import charms.reactive.HookServices;
 import charms.reactive.KeyValueStore;
 import charms.reactive.LifecycleCallback;
 import charms.reactive.internal.UnitState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -21,13 +21,13 @@ public final class HookSession implements HookContext {
   private final UnitState state;
   private final HookEnvironment environment;
   private final HookLog log;
-  private final Map<Class<?>, Object> services;
+  private final HookServices services;
   private final Supplier<CharmMetadata> metadataLoader;
   private final List<LifecycleCallback> exitCallbacks;
   private CharmMetadata metadata;
 
   public HookSession(UnitState state, HookEnvironment environment, HookLog log,
-      Map<Class<?>, Object> services, Supplier<CharmMetadata> metadataLoader,
+      HookServices services, Supplier<CharmMetadata> metadataLoader,
       List<LifecycleCallback> exitCallbacks) {
     this.state = state;
     this.environment = environment;
@@ -71,17 +71,12 @@ public final class HookSession implements HookContext {
 
   @Override
   public <T> T service(Class<T> type) {
-    Object service = services.get(type);
-    if (service == null) {
-      throw new IllegalStateException("no service of type " + type.getName()
-          + " is registered with this charm");
-    }
-    return type.cast(service);
+    return services.get(type);
   }
 
-  /** Whether a service of exactly this type is registered. */
-  public boolean hasService(Class<?> type) {
-    return services.containsKey(type);
+  /** The hook's services. */
+  public HookServices services() {
+    return services;
   }
 
   @Override
