@@ -127,11 +127,12 @@ public final class FlagTable implements Flags {
 
   @Override
   public boolean isSet(String flag) {
-    return flags.containsKey(flag);
+    return flags.containsKey(FlagNames.requireValid(flag));
   }
 
   @Override
   public boolean allSet(String... names) {
+    FlagNames.requireValid(names);
     for (String flag : names) {
       if (!flags.containsKey(flag)) {
         return false;
@@ -142,6 +143,7 @@ public final class FlagTable implements Flags {
 
   @Override
   public boolean anySet(String... names) {
+    FlagNames.requireValid(names);
     for (String flag : names) {
       if (flags.containsKey(flag)) {
         return true;
@@ -157,6 +159,7 @@ public final class FlagTable implements Flags {
 
   @Override
   public List<String> unset(String... names) {
+    FlagNames.requireValid(names);
     TreeSet<String> missing = new TreeSet<>();
     for (String flag : names) {
       if (!flags.containsKey(flag)) {
@@ -168,7 +171,7 @@ public final class FlagTable implements Flags {
 
   @Override
   public Optional<JsonNode> value(String flag) {
-    return Optional.ofNullable(flags.get(flag));
+    return Optional.ofNullable(flags.get(FlagNames.requireValid(flag)));
   }
 
   /** A sorted, unmodifiable copy of the flags with their values. */
