@@ -19,6 +19,15 @@ public interface HookContext {
   HookLog log();
 
   /**
+   * The framework's own records of one owner (a module such as {@code juju} or {@code fs}), kept
+   * apart from the charm's data and committed with the hook. Not for charm code.
+   */
+  KeyValueStore records(String owner);
+
+  /** The hook's services (registered, per-hook and overridden ones). */
+  HookServices services();
+
+  /**
    * A service registered with {@link ReactiveCharm.Builder#service}.
    *
    * @throws IllegalStateException naming the type if no such service is registered

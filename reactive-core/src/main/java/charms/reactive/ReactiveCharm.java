@@ -92,7 +92,7 @@ public final class ReactiveCharm {
     private final Map<Class<?>, Function<HookServices, ?>> hookServices = new LinkedHashMap<>();
     private final List<ParameterResolver> resolvers = new ArrayList<>();
     private DispatchSettings settings = DispatchSettings.defaults();
-    private Function<HookEnvironment, StateStore> stores = ReactiveCharm::defaultStateStore;
+    private Function<HookServices, StateStore> stores = s -> defaultStateStore(s.environment());
     private Function<HookServices, HookLog> logs = services -> HookLog.stderr();
 
     private Builder() {
@@ -164,8 +164,11 @@ public final class ReactiveCharm {
       return this;
     }
 
-    /** Where the unit state lives; by default {@link ReactiveCharm#defaultStateStore}. */
-    public Builder stateStore(Function<HookEnvironment, StateStore> storeFactory) {
+    /**
+     * Where the unit state lives, chosen once per hook; by default
+     * {@link ReactiveCharm#defaultStateStore}.
+     */
+    public Builder stateStore(Function<HookServices, StateStore> storeFactory) {
       this.stores = Objects.requireNonNull(storeFactory, "storeFactory");
       return this;
     }

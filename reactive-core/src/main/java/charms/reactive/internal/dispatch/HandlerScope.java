@@ -61,6 +61,11 @@ final class HandlerScope implements ConditionContext, HandlerContext {
   }
 
   @Override
+  public charms.reactive.HookServices services() {
+    return session.services();
+  }
+
+  @Override
   public HookLog log() {
     return session.log();
   }

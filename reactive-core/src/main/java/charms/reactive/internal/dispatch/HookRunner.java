@@ -44,7 +44,7 @@ public final class HookRunner {
       List<LifecycleCallback> startCallbacks, List<LifecycleCallback> exitCallbacks,
       List<StateSource> sources, Map<Class<?>, Object> services,
       Map<Class<?>, Function<HookServices, ?>> hookServices, DispatchSettings settings,
-      Function<HookEnvironment, StateStore> stores, Function<HookServices, HookLog> logs) {
+      Function<HookServices, StateStore> stores, Function<HookServices, HookLog> logs) {
   }
 
   private final CharmDefinition charm;
@@ -86,7 +86,7 @@ public final class HookRunner {
 
   private Mono<DispatchTrace> pipeline() {
     return Mono.using(() -> overrides.stateStore() != null ? overrides.stateStore()
-            : charm.stores().apply(environment),
+            : charm.stores().apply(services),
         store -> Mono.fromCallable(store::load)
             .map(this::openSession)
             .flatMap(s -> start(s)

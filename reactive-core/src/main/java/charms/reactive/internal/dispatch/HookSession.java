@@ -74,7 +74,12 @@ public final class HookSession implements HookContext {
     return services.get(type);
   }
 
-  /** The hook's services. */
+  @Override
+  public KeyValueStore records(String owner) {
+    return state.records(owner);
+  }
+
+  @Override
   public HookServices services() {
     return services;
   }

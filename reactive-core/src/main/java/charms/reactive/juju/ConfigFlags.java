@@ -1,0 +1,113 @@
+package charms.reactive.juju;
+
+import charms.reactive.FlagFact;
+import charms.reactive.HookContext;
+import charms.reactive.KeyValueStore;
+import charms.reactive.ReactiveException;
+import charms.reactive.StateSource;
+import charms.reactive.internal.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import reactor.core.publisher.Flux;
+
+/**
+ * layer-basic's config flags as a source: {@code config.changed}, {@code config.changed.<opt>},
+ * {@code config.set.<opt>} and {@code config.default.<opt>} for every option of
+ * {@code config.yaml} (every option {@code config-get} reports, if there is no config.yaml).
+ * The previous config is a framework record committed with the hook; without one (the first
+ * hook) every option counts as changed. The flags are cleared at the end of every hook by
+ * {@link #clearAtExit}.
+ */
+final class ConfigFlags implements StateSource {
+  static final String RECORD = "config";
+  private static final Set<String> READING_HOOKS = Set.of("install", "start", "config-changed",
+      "upgrade-charm", "post-series-upgrade");
+
+  private final JujuSettings settings;
+
+  ConfigFlags(JujuSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public Flux<FlagFact> facts(HookContext context) {
+    return Flux.defer(() -> Flux.fromIterable(compute(context)));
+  }
+
+  private List<FlagFact> compute(HookContext context) {
+    KeyValueStore records = context.records(Juju.RECORDS);
+    ConfigOptions options = ConfigOptions.read(context.environment().charmDir().resolve("config.yaml"));
+    JsonNode previous = records.get(RECORD).orElse(null);
+    boolean read = previous == null || settings.readConfigEveryHook()
+        || READING_HOOKS.contains(context.environment().hookName());
+    Map<String, JsonNode> current = new TreeMap<>();
+    if (read) {
+      current.putAll(context.service(HookTools.class).config());
+    } else {
+      previous.fields().forEachRemaining(e -> current.put(e.getKey(), e.getValue()));
+    }
+    Set<String> names = new LinkedHashSet<>(options.options().keySet());
+    if (names.isEmpty()) {
+      names.addAll(current.keySet());
+    }
+    List<FlagFact> facts = new ArrayList<>();
+    boolean anyChanged = false;
+    for (String name : names) {
+      JsonNode value = current.getOrDefault(name, NullNode.getInstance());
+      ConfigOptions.Option option = options.options().get(name);
+      if (option != null && !option.accepts(value)) {
+        throw new ReactiveException("config option '" + name + "' should be of type "
+            + option.type() + " (config.yaml) but is " + value);
+      }
+      JsonNode before = previous == null ? null : previous.get(name);
+      boolean changed = previous == null || !value.equals(before == null ? NullNode.getInstance() : before);
+      facts.add(FlagFact.toggled("config.set." + name, truthy(value)));
+      JsonNode def = option == null ? NullNode.getInstance() : option.defaultValue();
+      facts.add(FlagFact.toggled("config.default." + name, value.equals(def)));
+      if (changed) {
+        facts.add(FlagFact.set("config.changed." + name));
+        anyChanged = true;
+      }
+    }
+    if (anyChanged) {
+      facts.add(FlagFact.set("config.changed"));
+    }
+    ObjectNode snapshot = Json.MAPPER.createObjectNode();
+    current.forEach(snapshot::set);
+    records.set(RECORD, snapshot);
+    return facts;
+  }
+
+  /** Python's truthiness for a JSON config value: null, false, "", 0 and 0.0 are false. */
+  static boolean truthy(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (value.isBoolean()) {
+      return value.booleanValue();
+    }
+    if (value.isNumber()) {
+      return value.doubleValue() != 0.0;
+    }
+    if (value.isTextual()) {
+      return !value.textValue().isEmpty();
+    }
+    return value.size() > 0;
+  }
+
+  /** Clears every {@code config.*} flag, as layer-basic does at the end of each hook. */
+  static void clearAtExit(HookContext context) {
+    for (String flag : context.flags().list()) {
+      if (flag.startsWith("config.")) {
+        context.flags().clear(flag);
+      }
+    }
+  }
+}

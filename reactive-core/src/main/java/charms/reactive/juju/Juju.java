@@ -1,0 +1,48 @@
+package charms.reactive.juju;
+
+import charms.reactive.CharmExtension;
+import charms.reactive.HookLog;
+import charms.reactive.ReactiveCharm;
+
+/**
+ * Connects a charm to Juju: the hook-tool client, logging through {@code juju-log}, the managed
+ * flags of layer-basic and the leadership layer ({@code config.*}, {@code leadership.*},
+ * {@code upgrade.series.in-progress}) and status by priority. Register it first, so its flags
+ * are set before any other source's and cleared after every other exit callback, as with
+ * layer-basic:
+ *
+ * <pre>{@code
+ * ReactiveCharm.builder().use(Juju.integration()).handlers(new MyCharm()).build().run();
+ * }</pre>
+ *
+ * <p>Handlers get {@link HookTools} and {@link StatusReporter} injected by type.
+ */
+public final class Juju {
+  /** The owner name of this integration's framework records. */
+  static final String RECORDS = "juju";
+
+  private Juju() {
+  }
+
+  public static CharmExtension integration() {
+    return integration(JujuSettings.defaults());
+  }
+
+  public static CharmExtension integration(JujuSettings settings) {
+    return (ReactiveCharm.Builder builder) -> {
+      builder.hookService(HookTools.class, HookTools::forHook)
+          .hookService(StatusReporter.class, services -> new StatusReporter())
+          .log(services -> services.environment().contextId().isPresent()
+              && !services.environment().isRestricted()
+              ? new JujuLog(services.get(HookTools.class)) : HookLog.stderr())
+          .source(new ConfigFlags(settings))
+          .source(new UpgradeFlags())
+          .source(new LeadershipFlags(settings))
+          .onExit(ConfigFlags::clearAtExit)
+          .onExit(context -> context.service(StatusReporter.class).commit(context));
+      if (settings.stateInController()) {
+        builder.stateStore(services -> new JujuStateStore(services.get(HookTools.class)));
+      }
+    };
+  }
+}

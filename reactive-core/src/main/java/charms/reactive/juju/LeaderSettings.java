@@ -1,0 +1,51 @@
+package charms.reactive.juju;
+
+import charms.reactive.HookContext;
+import charms.reactive.KeyValueStore;
+import charms.reactive.internal.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The leadership layer's {@code leader_set}: writes leader settings and keeps the leadership
+ * flags and the stored copy in step, so the leader's own change sets
+ * {@code leadership.changed.<key>} now and is not seen as a change again next hook.
+ */
+public final class LeaderSettings {
+  private LeaderSettings() {
+  }
+
+  /**
+   * Sets leader settings (an empty or null value deletes the key).
+   *
+   * @throws NotLeaderException if this unit is not the leader
+   */
+  public static void set(HookContext context, Map<String, String> values) {
+    context.service(HookTools.class).leaderSet(values);
+    KeyValueStore records = context.records(Juju.RECORDS);
+    Map<String, String> copy = records.get(LeadershipFlags.RECORD).map(LeaderSettings::toMap)
+        .orElseGet(TreeMap::new);
+    values.forEach((key, value) -> {
+      boolean present = value != null && !value.isEmpty();
+      context.flags().toggle("leadership.changed." + key, !java.util.Objects.equals(copy.get(key), present ? value : null));
+      context.flags().toggle("leadership.set." + key, present);
+      if (present) {
+        copy.put(key, value);
+      } else {
+        copy.remove(key);
+      }
+    });
+    records.set(LeadershipFlags.RECORD, copy);
+  }
+
+  static Map<String, String> toMap(JsonNode node) {
+    Map<String, String> map = new TreeMap<>();
+    node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+    return map;
+  }
+
+  static JsonNode toNode(Map<String, String> map) {
+    return Json.MAPPER.valueToTree(map);
+  }
+}

@@ -1,0 +1,60 @@
+package charms.reactive.juju;
+
+import charms.reactive.FlagFact;
+import charms.reactive.HookContext;
+import charms.reactive.KeyValueStore;
+import charms.reactive.StateSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import reactor.core.publisher.Flux;
+
+/**
+ * The leadership layer's flags as a source: {@code leadership.is_leader} from {@code is-leader},
+ * and for every leader setting {@code leadership.set.<key>} (it has a value) and
+ * {@code leadership.changed.<key>} (it differs from the copy kept in the unit state; a deleted
+ * key counts as changed). The copy is a framework record committed with the hook.
+ */
+final class LeadershipFlags implements StateSource {
+  static final String RECORD = "leader-settings";
+  private static final Set<String> READING_HOOKS = Set.of("install", "upgrade-charm",
+      "leader-elected", "leader-settings-changed");
+
+  private final JujuSettings settings;
+
+  LeadershipFlags(JujuSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public Flux<FlagFact> facts(HookContext context) {
+    return Flux.defer(() -> Flux.fromIterable(compute(context)));
+  }
+
+  private List<FlagFact> compute(HookContext context) {
+    HookTools tools = context.service(HookTools.class);
+    KeyValueStore records = context.records(Juju.RECORDS);
+    Map<String, String> previous = records.get(RECORD).map(LeaderSettings::toMap).orElse(null);
+    boolean read = previous == null || settings.readLeaderSettingsEveryHook()
+        || READING_HOOKS.contains(context.environment().hookName());
+    Map<String, String> current = read ? new TreeMap<>(tools.leaderGet()) : previous;
+    List<FlagFact> facts = new ArrayList<>();
+    facts.add(FlagFact.toggled("leadership.is_leader", tools.isLeader()));
+    Set<String> keys = new TreeSet<>(current.keySet());
+    if (previous != null) {
+      keys.addAll(previous.keySet());
+    }
+    for (String key : keys) {
+      String now = current.get(key);
+      String before = previous == null ? null : previous.get(key);
+      facts.add(FlagFact.toggled("leadership.changed." + key, !Objects.equals(now, before)));
+      facts.add(FlagFact.toggled("leadership.set." + key, now != null));
+    }
+    records.set(RECORD, current);
+    return facts;
+  }
+}
