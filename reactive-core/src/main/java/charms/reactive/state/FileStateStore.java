@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The unit state as one JSON file (by default {@code $CHARM_DIR/.unit-state.json}), private to
@@ -28,10 +29,14 @@ import java.util.Set;
 public final class FileStateStore implements StateStore {
   private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
 
+  /** The lock files that stores in this JVM hold or are about to take. */
+  private static final Set<Path> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+
   private final Path file;
   private final Duration lockTimeout;
   private FileChannel lockChannel;
   private FileLock lock;
+  private Path lockKey;
 
   public FileStateStore(Path file) {
     this(file, Duration.ofSeconds(60));
@@ -106,15 +111,24 @@ public final class FileStateStore implements StateStore {
       return;
     }
     Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+    Path key = lockKey(lockFile);
+    long deadline = System.nanoTime() + lockTimeout.toNanos();
+    long pause = 5;
+    boolean claimed = false;
     try {
+      // Within this JVM, wait on the claim set: never open a second channel on a lock file this
+      // JVM has locked, because closing any channel on a file drops every lock the process holds
+      // on it (POSIX fcntl semantics), which would silently unlock the other store.
+      while (!HELD_IN_THIS_JVM.add(key)) {
+        pause = waitOrGiveUp(deadline, pause, lockFile);
+      }
+      claimed = true;
       try {
         Files.createFile(lockFile, PosixFilePermissions.asFileAttribute(PRIVATE));
       } catch (FileAlreadyExistsException ignored) {
         // another hook made it earlier
       }
       lockChannel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-      long deadline = System.nanoTime() + lockTimeout.toNanos();
-      long pause = 5;
       while (true) {
         try {
           lock = lockChannel.tryLock();
@@ -122,22 +136,48 @@ public final class FileStateStore implements StateStore {
           lock = null;
         }
         if (lock != null) {
+          lockKey = key;
           return;
         }
-        if (System.nanoTime() >= deadline) {
-          lockChannel.close();
-          lockChannel = null;
-          throw new StateFileException("unit state " + file + " is locked by another process "
-              + "(waited " + lockTimeout.toMillis() + " ms for " + lockFile + ")");
-        }
-        Thread.sleep(pause);
-        pause = Math.min(pause * 2, 100);
+        pause = waitOrGiveUp(deadline, pause, lockFile);
       }
     } catch (IOException e) {
       throw new StateFileException("cannot lock unit state " + lockFile + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StateFileException("interrupted while waiting for the lock on " + lockFile, e);
+    } finally {
+      if (lock == null) {
+        if (lockChannel != null) {
+          try {
+            lockChannel.close();
+          } catch (IOException ignored) {
+            // the failure being reported matters more
+          }
+          lockChannel = null;
+        }
+        if (claimed) {
+          HELD_IN_THIS_JVM.remove(key);
+        }
+      }
+    }
+  }
+
+  private long waitOrGiveUp(long deadline, long pause, Path lockFile) throws InterruptedException {
+    if (System.nanoTime() >= deadline) {
+      throw new StateFileException("unit state " + file + " is locked by another process "
+          + "(waited " + lockTimeout.toMillis() + " ms for " + lockFile + ")");
+    }
+    Thread.sleep(pause);
+    return Math.min(pause * 2, 100);
+  }
+
+  /** The lock file's identity within this JVM: its real directory, so links name one lock. */
+  private static Path lockKey(Path lockFile) {
+    try {
+      return lockFile.getParent().toRealPath().resolve(lockFile.getFileName());
+    } catch (IOException e) {
+      return lockFile.toAbsolutePath().normalize();
     }
   }
 
@@ -155,6 +195,10 @@ public final class FileStateStore implements StateStore {
     } finally {
       lock = null;
       lockChannel = null;
+      if (lockKey != null) {
+        HELD_IN_THIS_JVM.remove(lockKey);
+        lockKey = null;
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package charms.reactive.state;
 
 import charms.reactive.internal.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
@@ -43,7 +44,8 @@ public final class StateCodec {
   public static StateDocument decode(byte[] bytes, String where) {
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(bytes);
+      // a valid document followed by anything else is a damaged file, not a valid one
+      root = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(bytes);
     } catch (java.io.IOException e) {
       throw new StateFileException("corrupt unit state in " + where + ": " + e.getMessage(), e);
     }
