@@ -40,11 +40,7 @@ public final class ProcessToolRunner implements ToolRunner {
     try {
       Process process = builder.start();
       CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-      try (OutputStream in = process.getOutputStream()) {
-        if (stdin != null) {
-          in.write(stdin);
-        }
-      }
+      writeStdin(process.getOutputStream(), stdin);
       byte[] out = readAll(process.getInputStream());
       int code = process.waitFor();
       return new ToolResult(code, new String(out, StandardCharsets.UTF_8),
@@ -73,6 +69,17 @@ public final class ProcessToolRunner implements ToolRunner {
     }
     throw new ReactiveException("hook tool " + tool + " not found on PATH " + path
         + " (is this running inside a Juju hook?)");
+  }
+
+  /** A tool that exits without reading its input is fine: it simply did not need it. */
+  private static void writeStdin(OutputStream in, byte[] stdin) {
+    try (in) {
+      if (stdin != null) {
+        in.write(stdin);
+      }
+    } catch (IOException toolDidNotRead) {
+      // broken pipe or closed stream: the tool ended before reading; its exit code tells the rest
+    }
   }
 
   private static byte[] readAll(InputStream in) {

@@ -1,0 +1,234 @@
+package charms.reactive.juju;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import charms.reactive.Handler;
+import charms.reactive.HookEnvironment;
+import charms.reactive.HookOverrides;
+import charms.reactive.HookRun;
+import charms.reactive.ReactiveCharm;
+import charms.reactive.state.MemoryStateStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The managed flags of SEM §1.8, status by priority and the controller state backend, over hooks. */
+class JujuIntegrationTest {
+  @TempDir
+  Path charmDir;
+  final ScriptedTools fake = new ScriptedTools();
+  final MemoryStateStore store = new MemoryStateStore();
+  final List<List<String>> flagsSeen = new ArrayList<>();
+  final List<Runnable> inHandler = new ArrayList<>();
+  ReactiveCharm charm;
+
+  @BeforeEach
+  void charm() throws IOException {
+    Files.writeString(charmDir.resolve("config.yaml"), String.join("\n",
+        "options:",
+        "  port: {type: int, default: 8080}",
+        "  name: {type: string, default: ''}",
+        "  debug: {type: boolean, default: false}",
+        "  ratio: {type: float}",
+        ""));
+    fake.config.put("port", 8080);
+    fake.config.put("name", "");
+    fake.config.put("debug", false);
+    fake.config.put("ratio", null);
+    charm = ReactiveCharm.builder().use(Juju.integration())
+        .handler(Handler.named("observe").whenNot("never-set").invoke(ctx -> {
+          flagsSeen.add(ctx.flags().list());
+          inHandler.forEach(Runnable::run);
+        }))
+        .build();
+  }
+
+  HookRun hook(String name) {
+    Map<String, String> env = new HashMap<>();
+    env.put("JUJU_HOOK_NAME", name);
+    env.put("JUJU_UNIT_NAME", "app/0");
+    env.put("JUJU_CONTEXT_ID", "ctx-1");
+    env.put("CHARM_DIR", charmDir.toString());
+    flagsSeen.clear();
+    fake.calls.clear();
+    HookRun run = charm.execute(HookEnvironment.of(env), new HookOverrides(store, Map.of(ToolRunner.class, fake)));
+    assertTrue(run.succeeded(), () -> String.valueOf(run.error()));
+    return run;
+  }
+
+  List<String> seen() {
+    return flagsSeen.get(0);
+  }
+
+  @Test
+  void onTheFirstHookEveryOptionCountsAsChanged() {
+    hook("install");
+    assertTrue(seen().containsAll(List.of("config.changed", "config.changed.port", "config.changed.name",
+        "config.changed.debug", "config.changed.ratio")), seen()::toString);
+    assertTrue(seen().contains("config.set.port"));
+    assertFalse(seen().contains("config.set.name"), "'' is not set");
+    assertFalse(seen().contains("config.set.debug"), "false is not set");
+    assertFalse(seen().contains("config.set.ratio"), "null is not set");
+    assertTrue(seen().containsAll(List.of("config.default.port", "config.default.name", "config.default.debug",
+        "config.default.ratio")), seen()::toString);
+  }
+
+  @Test
+  void configFlagsAreClearedAtTheEndOfEveryHook() {
+    HookRun run = hook("install");
+    assertTrue(run.flags().keySet().stream().noneMatch(f -> f.startsWith("config.")), run.flags()::toString);
+  }
+
+  @Test
+  void onlyChangedOptionsAreFlaggedOnLaterHooks() {
+    hook("install");
+    fake.config.put("port", 0);
+    hook("config-changed");
+    assertTrue(seen().contains("config.changed"));
+    assertTrue(seen().contains("config.changed.port"));
+    assertFalse(seen().contains("config.changed.name"));
+    assertFalse(seen().contains("config.set.port"), "0 is not set, as in Python");
+    assertFalse(seen().contains("config.default.port"));
+    hook("config-changed");
+    assertFalse(seen().contains("config.changed"), seen()::toString);
+  }
+
+  @Test
+  void aSteadyUpdateStatusStartsAtMostTwoToolProcesses() {
+    hook("install");
+    hook("config-changed");
+    hook("update-status");
+    List<String> tools = fake.calls.stream().map(ScriptedTools.Call::tool).toList();
+    assertEquals(List.of("is-leader", "juju-log"), tools);
+    assertTrue(seen().contains("config.set.port"), "config flags still come from the committed snapshot");
+  }
+
+  @Test
+  void leadershipFlagsFollowIsLeaderAndSettingChanges() {
+    fake.leader = true;
+    fake.leaderSettings.put("password", "s3cret");
+    hook("install");
+    assertTrue(seen().containsAll(List.of("leadership.is_leader", "leadership.set.password",
+        "leadership.changed.password")), seen()::toString);
+    hook("update-status");
+    assertTrue(seen().contains("leadership.set.password"));
+    assertFalse(seen().contains("leadership.changed.password"), "unchanged since the stored copy");
+    fake.leader = false;
+    fake.leaderSettings.remove("password");
+    hook("leader-settings-changed");
+    assertFalse(seen().contains("leadership.is_leader"));
+    assertTrue(seen().contains("leadership.changed.password"), "a deleted key is a change");
+    assertFalse(seen().contains("leadership.set.password"));
+  }
+
+  @Test
+  void theLeadersOwnLeaderSetSetsChangedNowAndNotAgainNextHook() {
+    fake.leader = true;
+    hook("install");
+    inHandler.add(() -> { });
+    charm = ReactiveCharm.builder().use(Juju.integration())
+        .handler(Handler.named("set").whenNot("done").invoke(ctx -> {
+          LeaderSettings.set(ctx, Map.of("token", "abc"));
+          ctx.flags().set("done");
+        }), Handler.named("observe").when("done").invoke(ctx -> flagsSeen.add(ctx.flags().list()))).build();
+    hook("update-status");
+    assertTrue(seen().contains("leadership.changed.token"));
+    assertEquals("abc", fake.leaderSettings.get("token"));
+    hook("leader-elected");
+    assertFalse(seen().contains("leadership.changed.token"), seen()::toString);
+    assertTrue(seen().contains("leadership.set.token"));
+  }
+
+  @Test
+  void seriesUpgradeFlagSpansPreToPost() {
+    hook("install");
+    hook("pre-series-upgrade");
+    assertTrue(seen().contains("upgrade.series.in-progress"));
+    hook("update-status");
+    assertTrue(seen().contains("upgrade.series.in-progress"));
+    hook("post-series-upgrade");
+    assertFalse(seen().contains("upgrade.series.in-progress"));
+  }
+
+  @Test
+  void theMostUrgentReportedStatusIsSetOnceAtTheEnd() {
+    charm = ReactiveCharm.builder().use(Juju.integration()).handler(
+        Handler.named("a").whenNot("x").invoke(ctx -> ctx.service(StatusReporter.class).active("ready")),
+        Handler.named("b").whenNot("x").invoke(ctx -> ctx.service(StatusReporter.class).waiting("for db")),
+        Handler.named("c").whenNot("x").invoke(ctx -> ctx.service(StatusReporter.class).maintenance("busy")),
+        Handler.named("d").whenNot("x").invoke(ctx -> ctx.service(StatusReporter.class).waiting("for cache"))).build();
+    hook("install");
+    assertEquals(List.of("--application=False waiting -- for db"), fake.statuses);
+    hook("update-status");
+    assertEquals(1, fake.statuses.size(), "the same status is not set again");
+  }
+
+  @Test
+  void aFailedHookSetsNoReportedStatus() {
+    charm = ReactiveCharm.builder().use(Juju.integration()).handler(
+        Handler.named("a").whenNot("x").invoke(ctx -> ctx.service(StatusReporter.class).blocked("no db")),
+        Handler.named("b").whenNot("x").invoke(ctx -> {
+          throw new IllegalStateException("fail");
+        })).build();
+    Map<String, String> env = Map.of("JUJU_HOOK_NAME", "install", "JUJU_UNIT_NAME", "app/0",
+        "JUJU_CONTEXT_ID", "c", "CHARM_DIR", charmDir.toString());
+    HookRun run = charm.execute(HookEnvironment.of(env), new HookOverrides(store, Map.of(ToolRunner.class, fake)));
+    assertFalse(run.succeeded());
+    assertEquals(List.of(), fake.statuses);
+    assertTrue(fake.logs.stream().anyMatch(l -> l.startsWith("ERROR: Hook error:")), "the error still reaches juju-log");
+  }
+
+  @Test
+  void aConfigValueOfTheWrongTypeFailsTheHookNamingTheOption() {
+    fake.config.put("port", "eighty");
+    Map<String, String> env = Map.of("JUJU_HOOK_NAME", "install", "JUJU_UNIT_NAME", "app/0",
+        "JUJU_CONTEXT_ID", "c", "CHARM_DIR", charmDir.toString());
+    HookRun run = charm.execute(HookEnvironment.of(env), new HookOverrides(store, Map.of(ToolRunner.class, fake)));
+    assertFalse(run.succeeded());
+    String message = run.error().orElseThrow().getMessage();
+    assertTrue(message.contains("'port'") && message.contains("int"), message);
+    assertEquals(null, store.committedBytes());
+  }
+
+  @Test
+  void malformedConfigYamlNamesTheFileAndLine() throws IOException {
+    Files.writeString(charmDir.resolve("config.yaml"), "options:\n  port: {type: int\n  name: x\n");
+    Map<String, String> env = Map.of("JUJU_HOOK_NAME", "install", "JUJU_UNIT_NAME", "app/0",
+        "JUJU_CONTEXT_ID", "c", "CHARM_DIR", charmDir.toString());
+    HookRun run = charm.execute(HookEnvironment.of(env), new HookOverrides(store, Map.of(ToolRunner.class, fake)));
+    String message = run.error().orElseThrow().getMessage();
+    assertTrue(message.contains("config.yaml") && message.contains("line"), message);
+  }
+
+  @Test
+  void theControllerBackendKeepsStateInStateSetAndSurvivesAcrossHooks() {
+    charm = ReactiveCharm.builder().use(Juju.integration(JujuSettings.defaults().withStateInController(true)))
+        .handler(Handler.named("big").whenNot("big").invoke(ctx -> {
+          ctx.flags().set("big");
+          ctx.data().set("blob", "é".repeat(40_000));
+        }), Handler.named("observe").when("big").invoke(ctx -> flagsSeen.add(ctx.flags().list()))).build();
+    Map<String, String> env = Map.of("JUJU_HOOK_NAME", "install", "JUJU_UNIT_NAME", "app/0",
+        "JUJU_CONTEXT_ID", "c", "CHARM_DIR", charmDir.toString());
+    HookRun first = charm.execute(HookEnvironment.of(env), new HookOverrides(null, Map.of(ToolRunner.class, fake)));
+    assertTrue(first.succeeded(), () -> String.valueOf(first.error()));
+    assertTrue(Integer.parseInt(fake.charmState.get(JujuStateStore.COUNT)) >= 3, "split into chunks under the limit");
+    assertTrue(fake.charmState.values().stream().allMatch(v -> v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        <= 64 * 1024));
+    flagsSeen.clear();
+    HookRun second = charm.execute(HookEnvironment.of(Map.of("JUJU_HOOK_NAME", "update-status", "JUJU_UNIT_NAME",
+        "app/0", "JUJU_CONTEXT_ID", "c", "CHARM_DIR", charmDir.toString())),
+        new HookOverrides(null, Map.of(ToolRunner.class, fake)));
+    assertTrue(second.succeeded());
+    assertTrue(second.flags().containsKey("big"));
+    assertTrue(flagsSeen.get(0).contains("big"));
+  }
+}
