@@ -34,9 +34,11 @@ public final class ReactiveCharm {
   public static final String STATE_FILE_VARIABLE = "CHARMS_REACTIVE_STATE_FILE";
 
   private final HookRunner.CharmDefinition definition;
+  private final List<Handler> staticHandlers;
 
-  private ReactiveCharm(HookRunner.CharmDefinition definition) {
+  private ReactiveCharm(HookRunner.CharmDefinition definition, List<Handler> staticHandlers) {
     this.definition = definition;
+    this.staticHandlers = staticHandlers;
   }
 
   public static Builder builder() {
@@ -69,9 +71,12 @@ public final class ReactiveCharm {
     return new HookRunner(definition, environment, overrides).run();
   }
 
-  /** The handlers in registration order. */
+  /**
+   * The handlers known when the charm was built, in registration order (those of
+   * {@link HandlerProvider}s are only known once a hook starts).
+   */
   public List<Handler> handlers() {
-    return definition.handlers();
+    return staticHandlers;
   }
 
   /** The default state store: {@code $CHARMS_REACTIVE_STATE_FILE}, else the charm dir's file. */
@@ -106,6 +111,12 @@ public final class ReactiveCharm {
       for (Object o : charmObjects) {
         parts.add(Objects.requireNonNull(o, "charm object"));
       }
+      return this;
+    }
+
+    /** Registers handlers that are made when each hook starts, in this registration position. */
+    public Builder handlers(HandlerProvider provider) {
+      parts.add(Objects.requireNonNull(provider, "provider"));
       return this;
     }
 
@@ -194,7 +205,19 @@ public final class ReactiveCharm {
      */
     public ReactiveCharm build() {
       List<Handler> handlers = new ArrayList<>();
+      List<HandlerProvider> providers = new ArrayList<>();
+      List<Handler> block = new ArrayList<>();
       for (Object part : parts) {
+        if (part instanceof HandlerProvider provider) {
+          if (!block.isEmpty()) {
+            List<Handler> fixed = List.copyOf(block);
+            providers.add(context -> fixed);
+            block.clear();
+          }
+          providers.add(provider);
+          continue;
+        }
+        int before = handlers.size();
         if (part instanceof Handler h) {
           handlers.add(h);
         } else {
@@ -202,6 +225,11 @@ public final class ReactiveCharm {
           serviceTypes.addAll(hookServices.keySet());
           handlers.addAll(AnnotatedHandlers.read(part, List.copyOf(resolvers), serviceTypes));
         }
+        block.addAll(handlers.subList(before, handlers.size()));
+      }
+      if (!block.isEmpty()) {
+        List<Handler> fixed = List.copyOf(block);
+        providers.add(context -> fixed);
       }
       Set<String> ids = new HashSet<>();
       for (Handler h : handlers) {
@@ -215,10 +243,10 @@ public final class ReactiveCharm {
         t.setFlags().forEach(charms.reactive.internal.FlagNames::requireValid);
         t.clearFlags().forEach(charms.reactive.internal.FlagNames::requireValid);
       }
-      return new ReactiveCharm(new HookRunner.CharmDefinition(List.copyOf(handlers),
+      return new ReactiveCharm(new HookRunner.CharmDefinition(List.copyOf(providers),
           List.copyOf(triggers), List.copyOf(startCallbacks), List.copyOf(exitCallbacks),
           List.copyOf(sources), Map.copyOf(services), Map.copyOf(hookServices), settings, stores,
-          logs));
+          logs), List.copyOf(handlers));
     }
   }
 }

@@ -6,6 +6,8 @@ import charms.reactive.DispatchTrace;
 import charms.reactive.FlagFact;
 import charms.reactive.Flags;
 import charms.reactive.Handler;
+import charms.reactive.HandlerDefinitionException;
+import charms.reactive.HandlerProvider;
 import charms.reactive.HookEnvironment;
 import charms.reactive.HookLog;
 import charms.reactive.HookOverrides;
@@ -40,7 +42,7 @@ import reactor.core.publisher.Mono;
 public final class HookRunner {
 
   /** What a charm is made of, shared by every hook it runs. */
-  public record CharmDefinition(List<Handler> handlers, List<Trigger> triggers,
+  public record CharmDefinition(List<HandlerProvider> handlers, List<Trigger> triggers,
       List<LifecycleCallback> startCallbacks, List<LifecycleCallback> exitCallbacks,
       List<StateSource> sources, Map<Class<?>, Object> services,
       Map<Class<?>, Function<HookServices, ?>> hookServices, DispatchSettings settings,
@@ -103,8 +105,23 @@ public final class HookRunner {
     UnitState state = new UnitState(committedState, charm.triggers());
     session = new HookSession(state, environment, log, services, this::readMetadata,
         charm.exitCallbacks());
-    dispatcher = new Dispatcher(charm.handlers(), charm.settings(), session);
+    dispatcher = new Dispatcher(handlersFor(session), charm.settings(), session);
     return session;
+  }
+
+  private List<Handler> handlersFor(HookSession session) {
+    List<Handler> handlers = new java.util.ArrayList<>();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (HandlerProvider provider : charm.handlers()) {
+      for (Handler h : provider.handlers(session)) {
+        if (!ids.add(h.id())) {
+          throw new HandlerDefinitionException("two handlers have the id " + h.id()
+              + "; give one an explicit id");
+        }
+        handlers.add(h);
+      }
+    }
+    return handlers;
   }
 
   private CharmMetadata readMetadata() {
