@@ -25,6 +25,15 @@ public interface Condition {
   }
 
   /**
+   * True if the handler is to be tested in every phase (hooks, other and restricted), deciding
+   * for itself what each phase means, as an external handler script does. Ignored when another
+   * condition of the handler names a phase.
+   */
+  default boolean everyPhase() {
+    return false;
+  }
+
+  /**
    * The flags this condition reads. After iteration 0, a handler watching flags is considered only
    * if one of them changed in the previous iteration.
    */

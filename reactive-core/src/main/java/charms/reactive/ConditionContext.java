@@ -14,6 +14,13 @@ public interface ConditionContext {
 
   Flags flags();
 
+  /**
+   * The flag-watch rule for flags a condition discovers only when tested (an external handler's
+   * functions): true in iteration 0 of the main loop and in the hooks phase, or if one of
+   * {@code watched} changed in the previous iteration.
+   */
+  boolean watched(java.util.Collection<String> watched);
+
   HookEnvironment environment();
 
   /** The charm's {@code metadata.yaml}, read on first use. */

@@ -30,6 +30,7 @@ public final class Handler {
   private final Phase phase;
   private final Set<String> watchedFlags;
   private final boolean dependsOnlyOnWatchedFlags;
+  private final boolean everyPhase;
 
   private Handler(String id, List<Condition> conditions, List<String> notUnless,
       HandlerFunction action) {
@@ -38,6 +39,8 @@ public final class Handler {
     this.notUnless = List.copyOf(notUnless);
     this.action = Objects.requireNonNull(action, "action");
     this.phase = phaseOf(id, this.conditions);
+    boolean pinned = this.conditions.stream().anyMatch(c -> c.phase() != null);
+    this.everyPhase = !pinned && this.conditions.stream().anyMatch(Condition::everyPhase);
     Set<String> watched = new LinkedHashSet<>();
     boolean onlyFlags = true;
     for (Condition c : this.conditions) {
@@ -91,6 +94,11 @@ public final class Handler {
 
   public Phase phase() {
     return phase;
+  }
+
+  /** Whether this handler is tested in {@code dispatchPhase}. */
+  public boolean runsIn(Phase dispatchPhase) {
+    return everyPhase || phase == dispatchPhase;
   }
 
   /** The union of the conditions' watched flags, in declaration order. */

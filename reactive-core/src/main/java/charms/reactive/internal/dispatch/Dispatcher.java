@@ -60,7 +60,7 @@ public final class Dispatcher {
     List<Integer> opaque = new ArrayList<>();
     for (int i = 0; i < handlers.size(); i++) {
       Handler h = handlers.get(i);
-      scopes[i] = new HandlerScope(h.id(), session);
+      scopes[i] = new HandlerScope(h.id(), session, watch);
       for (String flag : h.watchedFlags()) {
         byFlag.computeIfAbsent(flag, k -> new ArrayList<>()).add(i);
       }
@@ -231,7 +231,7 @@ public final class Dispatcher {
   /** Tests one handler: phase, then flag watch, then its conditions in order. Changes nothing. */
   private Verdict test(int index, Phase phase) {
     Handler h = handlers.get(index);
-    if (h.phase() != phase) {
+    if (!h.runsIn(phase)) {
       return Verdict.unmet("waits for phase ", h.phase().label());
     }
     if (!watch.watches(h.watchedFlags())) {

@@ -24,7 +24,7 @@ final class FlagWatch implements FlagListener {
     pending = new HashSet<>();
   }
 
-  boolean watches(Set<String> watched) {
+  boolean watches(java.util.Collection<String> watched) {
     if (iteration == 0 || watched.isEmpty()) {
       return true;
     }

@@ -14,11 +14,18 @@ import charms.reactive.Phase;
 final class HandlerScope implements ConditionContext, HandlerContext {
   private final String handlerId;
   private final HookSession session;
+  private final FlagWatch watch;
   private Phase phase = Phase.OTHER;
 
-  HandlerScope(String handlerId, HookSession session) {
+  HandlerScope(String handlerId, HookSession session, FlagWatch watch) {
     this.handlerId = handlerId;
     this.session = session;
+    this.watch = watch;
+  }
+
+  @Override
+  public boolean watched(java.util.Collection<String> flags) {
+    return phase != Phase.OTHER || watch.watches(flags);
   }
 
   void phase(Phase phase) {
