@@ -1,0 +1,116 @@
+package charms.reactive.bash.internal;
+
+import charms.reactive.internal.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The original CLI's output formats ({@code --format raw|json|py|yaml|csv|tab}). Values are
+ * strings, booleans, null, lists of strings and maps of flag to JSON value. {@code raw} prints
+ * lists one item per line and anything else as Python's {@code str()} would, without a trailing
+ * newline.
+ */
+enum OutputFormat {
+  RAW, JSON, PY, YAML, CSV, TAB;
+
+  static OutputFormat parse(String name) {
+    for (OutputFormat f : values()) {
+      if (f.name().equalsIgnoreCase(name)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("argument --format: invalid choice: '" + name
+        + "' (choose from 'raw', 'json', 'py', 'yaml', 'csv', 'tab')");
+  }
+
+  String render(Object value) {
+    switch (this) {
+      case JSON:
+        try {
+          return Json.MAPPER.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException(e);
+        }
+      case YAML:
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        return new Yaml(options).dump(plain(value));
+      case PY:
+        return repr(value) + "\n";
+      case CSV:
+      case TAB:
+        String sep = this == CSV ? "," : "\t";
+        if (value instanceof Map<?, ?> map) {
+          StringBuilder out = new StringBuilder();
+          map.forEach((k, v) -> out.append(k).append(sep).append(str(v)).append('\n'));
+          return out.toString();
+        }
+        return value instanceof Collection<?> c ? String.join("\n", c.stream().map(OutputFormat::str).toList()) + "\n"
+            : str(value) + "\n";
+      default:
+        if (value instanceof Collection<?> c) {
+          return String.join("\n", c.stream().map(OutputFormat::str).toList());
+        }
+        return str(value);
+    }
+  }
+
+  /** Python's {@code str()}. */
+  static String str(Object value) {
+    if (value instanceof String s) {
+      return s;
+    }
+    return repr(value);
+  }
+
+  /** Python's {@code repr()} of the values the commands return. */
+  static String repr(Object value) {
+    if (value == null) {
+      return "None";
+    }
+    if (value instanceof Boolean b) {
+      return b ? "True" : "False";
+    }
+    if (value instanceof String s) {
+      return "'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
+    }
+    if (value instanceof JsonNode node) {
+      return repr(plain(node));
+    }
+    if (value instanceof Map<?, ?> map) {
+      StringBuilder out = new StringBuilder("{");
+      Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
+      while (it.hasNext()) {
+        Map.Entry<?, ?> e = it.next();
+        out.append(repr(e.getKey())).append(": ").append(repr(e.getValue()));
+        if (it.hasNext()) {
+          out.append(", ");
+        }
+      }
+      return out.append('}').toString();
+    }
+    if (value instanceof List<?> list) {
+      return "[" + String.join(", ", list.stream().map(OutputFormat::repr).toList()) + "]";
+    }
+    return String.valueOf(value);
+  }
+
+  /** Plain Java values (maps, lists, strings, numbers) from JSON nodes, for YAML and repr. */
+  static Object plain(Object value) {
+    if (value instanceof JsonNode node) {
+      return Json.MAPPER.convertValue(node, Object.class);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new java.util.LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(k, plain(v)));
+      return out;
+    }
+    return value;
+  }
+}
