@@ -177,4 +177,29 @@ class BashHandlersTest {
     assertEquals(List.of("reactive/a.sh", "reactive/b.sh", "hooks/reactive/c", "hooks/relations/pgsql/requires.sh"),
         charm.out());
   }
+
+  @Test
+  void anExecutableThatCannotBeExecutedIsAnErrorNamingIt() throws Exception {
+    Path bad = dir.resolve("reactive/broken");
+    Files.createDirectories(bad.getParent());
+    Files.write(bad, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+    bad.toFile().setExecutable(true);
+    HookRun run = charm.hook("install");
+    assertFalse(run.succeeded());
+    String message = run.error().orElseThrow().getMessage();
+    assertTrue(message.contains(bad.toString()) && message.contains("marked as executable"), message);
+  }
+
+  @Test
+  void theCommandLineOutsideAHookWorksOnTheCommittedState() throws Exception {
+    Path stateFile = dir.resolve(".unit-state.json");
+    java.util.Map<String, String> env = java.util.Map.of("CHARM_DIR", dir.toString());
+    assertEquals(0, Cli.run(List.of("set_flag", "offline.flag"), env).exitCode());
+    assertTrue(Files.exists(stateFile));
+    assertEquals("offline.flag", Cli.run(List.of("get_flags"), env).stdout());
+    assertEquals(0, Cli.run(List.of("is_flag_set", "offline.flag"), env).exitCode());
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(stateFile)));
+    assertEquals(2, Cli.run(List.of("set_flag"), env).exitCode());
+  }
 }

@@ -124,11 +124,8 @@ public final class ExternalHandler {
     env.put("CHARMS_REACTIVE_TOKEN", channel.token());
     env.put("PATH", BashScripts.binDir() + ":" + hook.get("PATH").orElse("/usr/local/bin:/usr/bin:/bin"));
     builder.directory(hook.charmDir().toFile());
-    builder.redirectError(ProcessBuilder.Redirect.INHERIT);
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    if (!captureStdout) {
-      builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
-    }
+    requireExecutableFormat();
     Process process;
     try {
       process = builder.start();
@@ -139,9 +136,11 @@ public final class ExternalHandler {
       }
       throw new ReactiveException("cannot run external handler " + file + ": " + e.getMessage(), e);
     }
+    // Juju logs a hook's standard error and output; the handler's are passed on as they come.
+    pump(process.getErrorStream(), System.err);
     CompletableFuture<String> stdout = captureStdout
-        ? CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()))
-        : CompletableFuture.completedFuture("");
+        ? read(process.getInputStream())
+        : pump(process.getInputStream(), System.out);
     try {
       channel.serve(process, new Commands(session));
       return new ProcessOutcome(process.waitFor(), stdout.join());
@@ -152,14 +151,55 @@ public final class ExternalHandler {
     }
   }
 
-  private static String readAll(InputStream in) {
-    try (in) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      in.transferTo(out);
-      return out.toString(StandardCharsets.UTF_8);
+  /** The original raises this at test time for a file the kernel refuses (ENOEXEC). */
+  private void requireExecutableFormat() {
+    byte[] head;
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      head = in.readNBytes(4);
     } catch (IOException e) {
-      return "";
+      throw new ReactiveException("cannot read external handler " + file + ": " + e.getMessage(), e);
     }
+    boolean shebang = head.length >= 2 && head[0] == '#' && head[1] == '!';
+    boolean elf = head.length == 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F';
+    if (!shebang && !elf) {
+      throw new ReactiveException("File at '" + file + "' is marked as executable but execution "
+          + "failed. Only handler files may be marked as executable.");
+    }
+  }
+
+  private static CompletableFuture<String> read(InputStream in) {
+    CompletableFuture<String> text = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try (in) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        in.transferTo(out);
+        text.complete(out.toString(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        text.complete("");
+      }
+    }, "external-handler-stdout");
+    reader.setDaemon(true);
+    reader.start();
+    return text;
+  }
+
+  private static CompletableFuture<String> pump(InputStream in, java.io.PrintStream to) {
+    CompletableFuture<String> done = new CompletableFuture<>();
+    Thread pump = new Thread(() -> {
+      try (in) {
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          to.write(buffer, 0, n);
+        }
+        to.flush();
+      } catch (IOException e) {
+        // the handler's own output is best effort; its exit code decides
+      }
+      done.complete("");
+    }, "external-handler-output");
+    pump.setDaemon(true);
+    pump.start();
+    return done;
   }
 
   /** The command context of one run of the file: its test context, and its handler context when invoked. */

@@ -1,0 +1,181 @@
+package charms.reactive.bash.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import charms.reactive.CharmMetadata;
+import charms.reactive.Flags;
+import charms.reactive.HookEnvironment;
+import charms.reactive.KeyValueStore;
+import charms.reactive.Phase;
+import charms.reactive.internal.UnitState;
+import charms.reactive.state.StateDocument;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The command line of SEM §5.3: subcommands, argument forms, formats and exit codes. */
+class CommandsTest {
+  final UnitState state = new UnitState(StateDocument.empty(), List.of());
+  Phase phase = Phase.OTHER;
+  final List<String> tested = new ArrayList<>();
+  final Commands commands = new Commands(new CommandContext() {
+    @Override
+    public Flags flags() {
+      return state.flags();
+    }
+
+    @Override
+    public HookEnvironment environment() {
+      return HookEnvironment.of(Map.of("JUJU_HOOK_NAME", "config-changed", "CHARM_DIR", "/tmp"));
+    }
+
+    @Override
+    public CharmMetadata metadata() {
+      return new CharmMetadata("x", Map.of());
+    }
+
+    @Override
+    public KeyValueStore records(String owner) {
+      return state.records(owner);
+    }
+
+    @Override
+    public Phase phase() {
+      return phase;
+    }
+
+    @Override
+    public boolean watched(Collection<String> flags) {
+      return true;
+    }
+
+    @Override
+    public <T> Optional<T> service(Class<T> type) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void tested(List<FunctionSpec> specs, List<FunctionSpec> passed) {
+      passed.forEach(s -> tested.add(s.id()));
+    }
+  });
+
+  CommandResult run(String... args) {
+    return commands.execute(List.of(args));
+  }
+
+  @Test
+  void noOutputCommandsPrintNothingAndExitZero() {
+    assertEquals(new CommandResult(0, "", ""), run("set_flag", "a"));
+    assertTrue(state.flags().isSet("a"));
+    assertEquals(new CommandResult(0, "", ""), run("clear_flag", "a"));
+    assertFalse(state.flags().isSet("a"));
+  }
+
+  @Test
+  void testCommandsAnswerWithTheExitCodeOnly() {
+    run("set_flag", "a");
+    assertEquals(new CommandResult(0, "", ""), run("is_flag_set", "a"));
+    assertEquals(new CommandResult(1, "", ""), run("is_flag_set", "b"));
+    assertEquals(0, run("all_flags_set").exitCode(), "no flags: all set");
+    assertEquals(1, run("any_flags_set").exitCode(), "no flags: none set");
+    assertEquals(0, run("any_states", "b", "a").exitCode());
+  }
+
+  @Test
+  void rawListsAreLinesWithoutATrailingNewline() {
+    run("set_flag", "b");
+    run("set_flag", "a");
+    assertEquals("a\nb", run("get_flags").stdout());
+    assertEquals("c\nd", run("get_unset_flags", "d", "a", "c").stdout());
+  }
+
+  @Test
+  void globalFormatOptionsComeBeforeTheCommand() {
+    run("set_flag", "a", "--value", "v");
+    assertEquals("[\"a\"]\n", run("--format", "json", "get_flags").stdout());
+    assertEquals("[\"a\"]\n", run("-j", "get_flags").stdout());
+    assertEquals("{\"a\":\"v\"}\n", run("--format=json", "get_states").stdout());
+    assertEquals("{'a': 'v'}", run("get_states").stdout());
+    assertEquals("['a']\n", run("-p", "get_flags").stdout());
+    assertEquals("- a\n", run("-y", "get_flags").stdout());
+    assertEquals(2, run("--format", "xml", "get_flags").exitCode());
+  }
+
+  @Test
+  void toggleParsesBooleansAsBooleans() {
+    run("set_flag", "x");
+    run("toggle_flag", "x", "False");
+    assertFalse(state.flags().isSet("x"), "W20: False clears");
+    run("toggle_flag", "x", "true");
+    assertTrue(state.flags().isSet("x"));
+    CommandResult bad = run("toggle_flag", "x", "maybe");
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.stderr().contains("'maybe' is not a boolean"), bad.stderr());
+  }
+
+  @Test
+  void usageErrorsExitTwoAndErrorsExitOne() {
+    assertEquals(2, run("no_such_command").exitCode());
+    assertEquals(2, run("set_flag").exitCode());
+    assertEquals(2, run("set_flag", "a", "b").exitCode());
+    CommandResult invalid = run("set_flag", "has space");
+    assertEquals(1, invalid.exitCode());
+    assertTrue(invalid.stderr().contains("'has space'"), invalid.stderr());
+  }
+
+  @Test
+  void phaseTestsFollowTheDispatchPhase() {
+    run("set_flag", "a");
+    assertEquals(0, run("when", "a").exitCode());
+    assertEquals(1, run("hook", "config-changed").exitCode(), "hook needs the hooks phase");
+    assertEquals(0, run("any_hook", "config-{changed,x}").exitCode(), "any_hook ignores the phase");
+    phase = Phase.HOOKS;
+    assertEquals(0, run("hook", "{config,install}-changed").exitCode());
+    assertEquals(1, run("when", "a").exitCode());
+  }
+
+  @Test
+  void onlyOnceAndMarkInvokedShareTheOnceRecords() {
+    assertEquals(0, run("only_once", "reactive/x.sh:f").exitCode());
+    run("mark_invoked", "reactive/x.sh:f");
+    assertEquals(1, run("only_once", "reactive/x.sh:f").exitCode());
+  }
+
+  @Test
+  void registeredTriggersFireForLaterChanges() {
+    run("register_trigger", "--when", "a", "--set_flag", "b", "--clear_flag", "c");
+    run("set_flag", "c");
+    run("set_flag", "a");
+    assertTrue(state.flags().isSet("b"));
+    assertFalse(state.flags().isSet("c"));
+    assertEquals(1, run("register_trigger", "--set_flag", "b").exitCode());
+    assertEquals(1, run("register_trigger", "--when", "a", "--callback", "x").exitCode());
+  }
+
+  @Test
+  void testPrintsThePassingFunctionsInTheOrderGiven() {
+    run("set_flag", "db");
+    String us = "\u001f";
+    String rs = "\u001e";
+    CommandResult r = run("test", "b" + us + "f:b" + us + "when" + rs + "db",
+        "a" + us + "f:a" + us + "when_not" + rs + "db",
+        "c" + us + "f:c" + us + "when_any" + rs + "x" + rs + "db");
+    assertEquals("b,c", r.stdout());
+    assertEquals(List.of("f:b", "f:c"), tested);
+    assertEquals("b", run("test", "b f:b when 'db'").stdout(), "the original's shell-quoted specs work too");
+  }
+
+  @Test
+  void relationCallWithoutRelationsIsAClearError() {
+    CommandResult r = run("relation_call", "--relation_name", "db", "conversations");
+    assertEquals(1, r.exitCode());
+    assertTrue(r.stderr().contains("reactive-relations"), r.stderr());
+    assertTrue(run("relation_call", "conversations").stderr().contains("Must specify either relation_name or flag"));
+  }
+}
