@@ -13,7 +13,9 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,7 +37,8 @@ public final class ChannelServer {
   private static ChannelServer instance;
 
   /** A request waiting for the hook's thread. */
-  record Request(List<String> args, CompletableFuture<CommandResult> answer) {
+  record Request(List<String> args, Map<String, String> callerEnvironment,
+      CompletableFuture<CommandResult> answer) {
   }
 
   private final ServerSocket socket;
@@ -82,7 +85,7 @@ public final class ChannelServer {
   public void serve(Process process, CommandExecutor executor) throws InterruptedException {
     serving = true;
     try {
-      process.onExit().thenRun(() -> queue.offer(new Request(null, null)));
+      process.onExit().thenRun(() -> queue.offer(new Request(null, null, null)));
       while (true) {
         Request request = queue.poll(1, TimeUnit.SECONDS);
         if (request == null) {
@@ -94,11 +97,11 @@ public final class ChannelServer {
           }
           continue;
         }
-        request.answer().complete(executeSafely(executor, request.args()));
+        request.answer().complete(executeSafely(executor, request));
       }
       for (Request late; (late = queue.poll()) != null; ) {
         if (late.args() != null) {
-          late.answer().complete(executeSafely(executor, late.args()));
+          late.answer().complete(executeSafely(executor, late));
         }
       }
     } finally {
@@ -106,9 +109,9 @@ public final class ChannelServer {
     }
   }
 
-  private static CommandResult executeSafely(CommandExecutor executor, List<String> args) {
+  private static CommandResult executeSafely(CommandExecutor executor, Request request) {
     try {
-      return executor.execute(args);
+      return executor.execute(request.args(), request.callerEnvironment());
     } catch (RuntimeException e) {
       return CommandResult.error(e.getMessage() == null ? e.toString() : e.getMessage());
     }
@@ -141,11 +144,18 @@ public final class ChannelServer {
         for (int i = 0; i < count; i++) {
           args.add(field(in));
         }
+        Map<String, String> callerEnvironment = new HashMap<>();
+        for (String entry; (entry = field(in)) != null && !entry.isEmpty(); ) {
+          int eq = entry.indexOf('=');
+          if (eq > 0) {
+            callerEnvironment.put(entry.substring(0, eq), entry.substring(eq + 1));
+          }
+        }
         if (!serving) {
           result = CommandResult.error("no external handler of a hook is running");
         } else {
           CompletableFuture<CommandResult> answer = new CompletableFuture<>();
-          queue.offer(new Request(args, answer));
+          queue.offer(new Request(args, callerEnvironment, answer));
           result = answer.get(10, TimeUnit.MINUTES);
         }
       }

@@ -7,4 +7,12 @@ import java.util.List;
 public interface CommandExecutor {
 
   CommandResult execute(List<String> args);
+
+  /**
+   * Executes a command line sent with the caller's environment ({@code render_template} renders
+   * with it, as the original did); other commands ignore it.
+   */
+  default CommandResult execute(List<String> args, java.util.Map<String, String> callerEnvironment) {
+    return execute(args);
+  }
 }

@@ -36,6 +36,18 @@ public final class Commands implements CommandExecutor {
     this.context = context;
   }
 
+  private Map<String, String> callerEnvironment = Map.of();
+
+  @Override
+  public CommandResult execute(List<String> argv, Map<String, String> environment) {
+    callerEnvironment = environment == null ? Map.of() : environment;
+    try {
+      return execute(argv);
+    } finally {
+      callerEnvironment = Map.of();
+    }
+  }
+
   @Override
   public CommandResult execute(List<String> argv) {
     OutputFormat format = OutputFormat.RAW;
@@ -186,6 +198,16 @@ public final class Commands implements CommandExecutor {
       }
       case "relation_id" -> {
         return relationId(a);
+      }
+      case "render_template" -> {
+        String source = a.positional("source");
+        String target = a.positional("target");
+        a.done();
+        charms.reactive.fs.Templates.forCharm(context.environment()).render(source,
+            java.nio.file.Path.of(target),
+            callerEnvironment.isEmpty() ? context.environment().variables() : callerEnvironment,
+            charms.reactive.fs.FileAttributes.file());
+        return NO_OUTPUT;
       }
       default -> throw new UsageException("argument command: invalid choice: '" + command + "'");
     }
