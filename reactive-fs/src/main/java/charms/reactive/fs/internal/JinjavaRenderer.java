@@ -1,0 +1,142 @@
+package charms.reactive.fs.internal;
+
+import charms.reactive.fs.TemplateException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.loader.ResourceLocator;
+import com.hubspot.jinjava.loader.ResourceNotFoundException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renders with Jinjava, configured to behave like Jinja2's defaults. This is the only class that
+ * touches Jinjava, and nothing refers to it until a template is rendered, so a hook that renders
+ * nothing never loads Jinjava (about 400 ms of class loading). The engines live in the
+ * {@link Engines} holder, made on first use, one per templates directory and strictness, and are
+ * shared by later renders. Thread-safe.
+ *
+ * <p>Configuration: Jinja2's parsing and operator precedence, whitespace control and backslash
+ * handling; iterating a mapping yields its keys; lists and mappings print as Python does
+ * ({@code ['a', 'b']}); no trim_blocks or lstrip_blocks; the trailing-newline and newline rules are
+ * applied to every template's source by {@link TemplateSource}, including included and extended
+ * ones, as Jinja2's loader does. Strict mode makes an undefined variable (or a null value, which
+ * Jinjava cannot tell apart from one) an error; {@code is defined} and the {@code default} filter
+ * still work on undefined names in both modes.
+ */
+public final class JinjavaRenderer {
+  private static final ObjectMapper PLAIN = new ObjectMapper();
+
+  private JinjavaRenderer() {
+  }
+
+  /**
+   * Renders template {@code name} from {@code directory} with {@code context}.
+   *
+   * @throws TemplateException naming the template (and the line) if it is missing or malformed,
+   *     an included template is missing, or, when strict, a variable is undefined
+   */
+  public static String render(Path directory, String name, Map<String, ?> context, boolean strict) {
+    String source = TemplateSource.load(directory, name);
+    Jinjava jinjava = Engines.get(directory, strict);
+    RenderResult result;
+    try {
+      result = jinjava.renderForResult(source, plain(context));
+    } catch (RuntimeException e) {
+      throw new TemplateException(name, "cannot render template " + name + ": " + e.getMessage(), e);
+    }
+    List<String> problems = new ArrayList<>();
+    for (TemplateError error : result.getErrors()) {
+      if (strict || error.getSeverity() != com.hubspot.jinjava.interpret.TemplateError.ErrorType.WARNING) {
+        problems.add(describe(error));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new TemplateException(name, "cannot render template " + name + " from " + directory
+          + ": " + String.join("; ", problems));
+    }
+    return result.getOutput();
+  }
+
+  private static String describe(TemplateError error) {
+    String message = error.getMessage() == null ? error.getReason().toString() : error.getMessage();
+    String unknown = "Unknown token found: ";
+    int at = message.indexOf(unknown);
+    if (at >= 0) {
+      message = "undefined variable '" + message.substring(at + unknown.length()).strip() + "'";
+    }
+    return (error.getLineno() > 0 ? "line " + error.getLineno() + ": " : "") + message;
+  }
+
+  /** JSON values (flag values are JsonNode) become plain maps, lists and scalars Jinjava knows. */
+  private static Map<String, Object> plain(Map<String, ?> context) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    context.forEach((k, v) -> out.put(k, v instanceof JsonNode node
+        ? PLAIN.convertValue(node, Object.class) : v));
+    return out;
+  }
+
+  /** The engines, made when the first template is rendered (initialisation-on-demand holder). */
+  private static final class Engines {
+    private static final Map<String, Jinjava> BY_DIRECTORY = new ConcurrentHashMap<>();
+
+    static Jinjava get(Path directory, boolean strict) {
+      return BY_DIRECTORY.computeIfAbsent(strict + ":" + directory, k -> create(directory, strict));
+    }
+
+    private static Jinjava create(Path directory, boolean strict) {
+      LegacyOverrides jinja2 = LegacyOverrides.newBuilder()
+          .withEvaluateMapKeys(true)
+          .withIterateOverMapKeys(true)
+          .withUsePyishObjectMapper(true)
+          .withUseNaturalOperatorPrecedence(true)
+          .withParseWhitespaceControlStrictly(true)
+          .withAllowAdjacentTextNodes(true)
+          .withUseTrimmingForNotesAndExpressions(true)
+          .withKeepNullableLoopValues(true)
+          .withHandleBackslashInQuotesOnly(true)
+          .build();
+      JinjavaConfig config = JinjavaConfig.newBuilder()
+          .withCharset(StandardCharsets.UTF_8)
+          .withKeepTrailingNewline(true)
+          .withTrimBlocks(false)
+          .withLstripBlocks(false)
+          .withFailOnUnknownTokens(strict)
+          .withLegacyOverrides(jinja2)
+          .build();
+      Jinjava jinjava = new Jinjava(config);
+      jinjava.setResourceLocator(new DirectoryLocator(directory));
+      return jinjava;
+    }
+  }
+
+  /** Loads {@code include}, {@code import} and {@code extends} targets as Jinja2's loader would. */
+  private static final class DirectoryLocator implements ResourceLocator {
+    private final Path directory;
+
+    DirectoryLocator(Path directory) {
+      this.directory = directory;
+    }
+
+    @Override
+    public String getString(String fullName, Charset encoding, JinjavaInterpreter interpreter)
+        throws ResourceNotFoundException {
+      try {
+        return TemplateSource.load(directory, fullName);
+      } catch (TemplateException e) {
+        throw new ResourceNotFoundException(e.getMessage());
+      }
+    }
+  }
+}
