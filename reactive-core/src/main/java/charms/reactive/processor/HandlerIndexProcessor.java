@@ -41,6 +41,14 @@ public final class HandlerIndexProcessor extends AbstractProcessor {
       "WhenNot", "WhenNone", "WhenNotAll");
   private static final Set<String> OTHER_ANNOTATIONS = Set.of("Hook", "OnlyOnce", "CollectMetrics",
       "MeterStatusChanged");
+  /**
+   * The base classes of interface handler classes (reactive-relations' endpoints and relation
+   * bases), named rather than referenced because the core does not depend on that module. Handlers
+   * declared in their subclasses may use the {@code {endpoint_name}} placeholder, which
+   * reactive-relations expands per endpoint before any flag reaches the core.
+   */
+  private static final Set<String> INTERFACE_BASES = Set.of("charms.reactive.relations.Endpoint",
+      "charms.reactive.relations.RelationBase");
   private final Set<String> written = new HashSet<>();
 
   @Override
@@ -103,7 +111,22 @@ public final class HandlerIndexProcessor extends AbstractProcessor {
         ? qualified.substring(PKG.length()) : null;
   }
 
+  /** True if {@code type} extends one of {@link #INTERFACE_BASES}. */
+  private static boolean isInterfaceHandlerClass(Element type) {
+    for (Element e = type; e instanceof TypeElement t; ) {
+      if (!(t.getSuperclass() instanceof javax.lang.model.type.DeclaredType parent)) {
+        return false;
+      }
+      e = parent.asElement();
+      if (INTERFACE_BASES.contains(((TypeElement) e).getQualifiedName().toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void validate(ExecutableElement method) {
+    boolean placeholderAllowed = isInterfaceHandlerClass(method.getEnclosingElement());
     boolean flags = false;
     String phased = null;
     for (AnnotationMirror a : method.getAnnotationMirrors()) {
@@ -115,7 +138,8 @@ public final class HandlerIndexProcessor extends AbstractProcessor {
         flags = true;
         for (String flag : stringValues(a)) {
           try {
-            FlagNames.requireValid(flag);
+            FlagNames.requireValid(placeholderAllowed
+                ? flag.replace(FlagNames.ENDPOINT_PLACEHOLDER, "endpoint") : flag);
           } catch (RuntimeException e) {
             error(method, "@" + name + ": " + e.getMessage(), a);
           }
