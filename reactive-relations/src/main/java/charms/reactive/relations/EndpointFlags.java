@@ -1,0 +1,137 @@
+package charms.reactive.relations;
+
+import charms.reactive.FlagFact;
+import charms.reactive.Flags;
+import charms.reactive.HookContext;
+import charms.reactive.InvalidFlagException;
+import charms.reactive.KeyValueStore;
+import charms.reactive.RelationRef;
+import charms.reactive.StateSource;
+import charms.reactive.juju.HookToolException;
+import charms.reactive.relations.internal.ReceivedDigests;
+import charms.reactive.relations.internal.RelationJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The automatic endpoint flags (SEM §7.3) as a source, endpoint by endpoint in name order: the
+ * endpoint's {@link Endpoint#registerTriggers()}, its departure record, {@code joined},
+ * {@code departed}, {@code changed} and {@code changed.<field>}, the request/response flags of
+ * the pattern classes, then its {@link Endpoint#manageFlags()}. The data scan runs on every
+ * non-restricted hook (W12: the original skipped it outside the endpoint's own hooks once
+ * joined). A field whose name cannot be part of a flag (whitespace, control characters, longer
+ * than {@value #MAX_FIELD_FLAG} characters: relation data is untrusted) still sets
+ * {@code changed} but no {@code changed.<field>}, with a warning.
+ */
+final class EndpointFlags implements StateSource {
+  static final int MAX_FIELD_FLAG = 200;
+
+  @Override
+  public Flux<FlagFact> facts(HookContext context) {
+    return Flux.defer(() -> {
+      Endpoints endpoints = context.service(Endpoints.class);
+      endpoints.bind(context);
+      return Flux.fromIterable(endpoints.all()).concatMap(ep -> forEndpoint(ep, context));
+    });
+  }
+
+  private Flux<FlagFact> forEndpoint(Endpoint ep, HookContext context) {
+    return Flux.defer(() -> Flux.fromIterable(automatic(ep, context)))
+        .concatWith(Flux.defer(ep::patternFacts))
+        .concatWith(Mono.fromRunnable(ep::manageFlags));
+  }
+
+  private List<FlagFact> automatic(Endpoint ep, HookContext context) {
+    ep.registerTriggers();
+    HookRelations hook = ep.hookRelations();
+    String name = ep.endpointName();
+    boolean departedHook = hook.isRelationHook(name, "departed");
+    if (departedHook) {
+      recordDeparture(ep, hook);
+    }
+    List<FlagFact> facts = new ArrayList<>();
+    String prefix = "endpoint." + name + ".";
+    boolean joined = ep.isJoined();
+    facts.add(FlagFact.toggled(prefix + "joined", joined));
+    if (departedHook) {
+      facts.add(FlagFact.set(prefix + "departed"));
+    } else if (joined) {
+      facts.add(FlagFact.cleared(prefix + "departed"));
+    }
+    List<String> changed = scan(ep, hook.records(), "endpoint." + name + ".seen");
+    if (!changed.isEmpty()) {
+      facts.add(FlagFact.set(prefix + "changed"));
+      for (String field : changed) {
+        String flag = prefix + "changed." + field;
+        if (field.length() <= MAX_FIELD_FLAG && validFlag(context.flags(), flag)) {
+          facts.add(FlagFact.set(flag));
+        } else {
+          context.log().warning("endpoint " + name + ": field '" + RelationJson.preview(field)
+              + "' changed, but it cannot be part of a flag name; only " + prefix
+              + "changed is set");
+        }
+      }
+    }
+    return facts;
+  }
+
+  private static boolean validFlag(Flags flags, String flag) {
+    try {
+      flags.isSet(flag);
+      return true;
+    } catch (InvalidFlagException e) {
+      return false;
+    }
+  }
+
+  private static List<String> scan(Endpoint ep, KeyValueStore records, String key) {
+    SortedMap<String, SortedMap<String, Map<String, String>>> current = new TreeMap<>();
+    for (Relation r : ep.relations()) {
+      SortedMap<String, Map<String, String>> units = new TreeMap<>();
+      for (RelatedUnit u : r.joinedUnits()) {
+        units.put(u.unitName(), u.receivedRaw().asMap());
+      }
+      current.put(r.relationId(), units);
+    }
+    JsonNode previous = records.get(key).orElse(null);
+    ReceivedDigests.Result result = ReceivedDigests.compare(previous, current);
+    if (result.next().isEmpty()) {
+      if (previous != null) {
+        records.unset(key);
+      }
+    } else if (!result.next().equals(previous)) {
+      records.set(key, result.next());
+    }
+    return List.copyOf(result.changedFields());
+  }
+
+  /**
+   * Remembers the departing unit and its data (still readable in this hook). A relation missing
+   * from relation-ids is no error (W12); a unit whose data cannot be read is kept with no data.
+   */
+  private static void recordDeparture(Endpoint ep, HookRelations hook) {
+    Optional<RelationRef> rel = hook.hookRelation();
+    Optional<String> unit = hook.environment().remoteUnit();
+    if (rel.isEmpty() || unit.isEmpty()) {
+      return;
+    }
+    RelationRef ref = new RelationRef(ep.endpointName(), rel.get().id());
+    Map<String, String> data;
+    try {
+      data = hook.tools().relationGet(ref, unit.get());
+    } catch (HookToolException e) {
+      hook.context().log().warning("endpoint " + ep.endpointName() + ": the data of departed unit "
+          + unit.get() + " on " + ref + " cannot be read (" + e.getMessage() + "); it is recorded "
+          + "without data");
+      data = Map.of();
+    }
+    ep.allDepartedUnits().record(new DepartedUnit(ref.toString(), unit.get(), new TreeMap<>(data)));
+  }
+}
