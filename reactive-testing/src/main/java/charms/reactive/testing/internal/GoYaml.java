@@ -4,8 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -22,6 +25,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * for a YAML reader.
  */
 public final class GoYaml {
+  /** The timestamp layouts go-yaml v2 resolves (narrower than YAML 1.1's). */
+  private static final Pattern GO_TIMESTAMP = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}"
+      + "(?:[Tt]\\d{1,2}:\\d{1,2}:\\d{1,2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})"
+      + "| \\d{1,2}:\\d{1,2}:\\d{1,2}(?:\\.\\d+)?)?");
   private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(GoYaml::create);
 
   private GoYaml() {
@@ -33,7 +40,8 @@ public final class GoYaml {
     options.setIndent(2);
     options.setWidth(Integer.MAX_VALUE);
     options.setSplitLines(false);
-    return new Yaml(new GoRepresenter(options), options);
+    return new Yaml(new SafeConstructor(new LoaderOptions()), new GoRepresenter(options), options,
+        new LoaderOptions(), new GoResolver());
   }
 
   /** The document, ending in exactly one newline; empty for null. */
@@ -68,8 +76,22 @@ public final class GoYaml {
     return value;
   }
 
+  /** YAML 1.1 resolution without timestamps, which go-yaml v2 resolves far more narrowly. */
+  private static final class GoResolver extends Resolver {
+    @Override
+    protected void addImplicitResolvers() {
+      addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+      addImplicitResolver(Tag.INT, INT, "-+0123456789");
+      addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+      addImplicitResolver(Tag.MERGE, MERGE, "<");
+      addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+      addImplicitResolver(Tag.NULL, EMPTY, null);
+      addImplicitResolver(Tag.YAML, YAML, "!&*");
+    }
+  }
+
   private static final class GoRepresenter extends Representer {
-    private final Resolver resolver = new Resolver();
+    private final Resolver resolver = new GoResolver();
 
     GoRepresenter(DumperOptions options) {
       super(options);
@@ -83,11 +105,17 @@ public final class GoYaml {
         DumperOptions.ScalarStyle style = DumperOptions.ScalarStyle.PLAIN;
         if (s.contains("\n")) {
           style = DumperOptions.ScalarStyle.LITERAL;
-        } else if (s.isEmpty() || !resolver.resolve(NodeId.scalar, s, true).equals(Tag.STR)) {
+        } else if (s.isEmpty() || readsAsAnotherType(s)) {
           style = DumperOptions.ScalarStyle.DOUBLE_QUOTED;
         }
         return representScalar(Tag.STR, s, style);
       }
+    }
+
+    /** Whether go-yaml v2 would read the plain scalar as something other than a string. */
+    private boolean readsAsAnotherType(String s) {
+      return GO_TIMESTAMP.matcher(s).matches()
+          || !resolver.resolve(NodeId.scalar, s, true).equals(Tag.STR);
     }
   }
 }

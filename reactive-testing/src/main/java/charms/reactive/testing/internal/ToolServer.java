@@ -27,8 +27,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The loopback server behind the fake tool executables: it binds {@code 127.0.0.1} on an
- * ephemeral port, and answers each connection (one tool call, see {@code jujuc.sh} for the wire
- * format) from the {@link FakeHookTools} registered under the call's {@code JUJU_CONTEXT_ID}.
+ * ephemeral port, and answers each connection (one tool call; the wire format is described in
+ * {@code jujuc.sh}) from the {@link FakeHookTools} registered under the call's {@code JUJU_CONTEXT_ID}.
  * Context ids are 128-bit random tokens, so another local process cannot guess one; an unknown id
  * gets {@code ERROR bad request: wrong context ID}. Everything received is untrusted: sizes are
  * bounded, text is only base64-decoded and handed to the fake tools as data.
@@ -113,18 +113,12 @@ public final class ToolServer implements AutoCloseable {
       if (!"JUJUC1".equals(readLine(in))) {
         return;
       }
-      String contextId = text(readLine(in));
-      String tool = text(readLine(in));
-      String dir = text(readLine(in));
-      int argc = Integer.parseInt(readLine(in));
-      if (argc < 0 || argc > MAX_ARGS) {
+      List<String> fields = fields(Base64.getDecoder().decode(readLine(in)));
+      if (fields.size() < 3 || fields.size() > MAX_ARGS) {
         return;
       }
-      List<String> args = new ArrayList<>(argc);
-      for (int i = 0; i < argc; i++) {
-        args.add(text(readLine(in)));
-      }
-      ToolResult result = answer(contextId, tool, args, dir, in, out);
+      ToolResult result = answer(fields.get(0), fields.get(1), fields.subList(3, fields.size()),
+          fields.get(2), in, out);
       out.write(("RESULT " + result.exitCode() + "\n").getBytes(StandardCharsets.US_ASCII));
       out.write(Base64.getEncoder().encode(result.stderr().getBytes(StandardCharsets.UTF_8)));
       out.write('\n');
@@ -167,8 +161,17 @@ public final class ToolServer implements AutoCloseable {
     }
   }
 
-  private static String text(String base64) {
-    return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+  /** Splits NUL-terminated fields. */
+  private static List<String> fields(byte[] bytes) {
+    List<String> fields = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        fields.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+        start = i + 1;
+      }
+    }
+    return fields;
   }
 
   /** Reads one {@code \n}-terminated ASCII line of at most {@link #MAX_LINE} bytes. */

@@ -5,8 +5,9 @@
 # only if the tool asks for it (relation-set/state-set --file -), then prints the answer and exits
 # with the tool's exit code.
 #
-# Wire format, one field per line, every text field base64 encoded:
-#   -> JUJUC1, context id, tool, working dir, argument count, one line per argument
+# Wire format, line based:
+#   -> JUJUC1, then one base64 line of NUL-terminated fields: context id, tool, working dir,
+#      the arguments (argv cannot hold a NUL, so the framing is unambiguous)
 #   <- optionally STDIN (then -> the whole stdin as one base64 line)
 #   <- RESULT <exit code>, stderr, then stdout until the server closes the connection
 # Arguments are only ever passed to printf '%s' and base64; nothing is evaluated.
@@ -29,20 +30,10 @@ port=${JUJU_AGENT_SOCKET_ADDRESS##*:}
 { exec 3<>"/dev/tcp/$host/$port"; } 2>/dev/null \
   || die "cannot connect to the hook tool server at $JUJU_AGENT_SOCKET_ADDRESS"
 
-field() {
-  printf '%s' "$1" | base64 -w0
-  printf '\n'
-}
-
 {
   printf 'JUJUC1\n'
-  field "$JUJU_CONTEXT_ID"
-  field "$tool"
-  field "$PWD"
-  printf '%s\n' "$#"
-  for arg in "$@"; do
-    field "$arg"
-  done
+  printf '%s\0' "$JUJU_CONTEXT_ID" "$tool" "$PWD" "$@" | base64 -w0
+  printf '\n'
 } >&3
 
 IFS= read -r reply <&3 || die "the hook tool server closed the connection"
