@@ -105,6 +105,18 @@ class TemplatesTest {
     assertEquals("10.0.0.9 1,2", render("{{ db.host }} {{ db.ports | join(\",\") }}"));
   }
 
+  /** A database's address as a Java charm would model it. */
+  record Db(String host, int port) {
+  }
+
+  @Test
+  void recordsRenderByTheirComponentsAtAnyDepth() throws IOException {
+    context.put("db", new Db("10.0.0.7", 5432));
+    context.put("replicas", List.of(new Db("a", 1), new Db("b", 2)));
+    assertEquals("10.0.0.7:5432 a:1,b:2,", render(
+        "{{ db.host }}:{{ db.port }} {% for r in replicas %}{{ r.host }}:{{ r.port }},{% endfor %}"));
+  }
+
   @Test
   void strictByDefaultAnUndefinedVariableIsAnErrorNamingTemplateLineAndVariable() throws IOException {
     template("app-config.j2", "[main]\npassword = {{ admin_pass }}\n");

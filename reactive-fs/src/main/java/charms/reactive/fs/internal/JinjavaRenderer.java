@@ -79,12 +79,33 @@ public final class JinjavaRenderer {
     return (error.getLineno() > 0 ? "line " + error.getLineno() + ": " : "") + message;
   }
 
-  /** JSON values (flag values are JsonNode) become plain maps, lists and scalars Jinjava knows. */
+  /**
+   * JSON values (flag values are JsonNode) and records become the plain maps, lists and scalars
+   * Jinjava understands: it resolves {@code x.name} through bean getters only, so a record's
+   * components would otherwise render as nothing. Maps and lists are copied with their values
+   * converted; anything else (beans, strings, numbers) is passed as it is.
+   */
   private static Map<String, Object> plain(Map<String, ?> context) {
     Map<String, Object> out = new LinkedHashMap<>();
-    context.forEach((k, v) -> out.put(k, v instanceof JsonNode node
-        ? PLAIN.convertValue(node, Object.class) : v));
+    context.forEach((k, v) -> out.put(k, plainValue(v)));
     return out;
+  }
+
+  private static Object plainValue(Object value) {
+    if (value instanceof JsonNode || value instanceof Record) {
+      return PLAIN.convertValue(value, Object.class);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(k, plainValue(v)));
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(v -> copy.add(plainValue(v)));
+      return copy;
+    }
+    return value;
   }
 
   /** The engines, made when the first template is rendered (initialisation-on-demand holder). */
