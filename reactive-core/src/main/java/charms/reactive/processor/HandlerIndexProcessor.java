@@ -137,11 +137,13 @@ public final class HandlerIndexProcessor extends AbstractProcessor {
       if (FLAG_ANNOTATIONS.contains(name)) {
         flags = true;
         for (String flag : stringValues(a)) {
+          String checked = placeholderAllowed
+              ? flag.replace(FlagNames.ENDPOINT_PLACEHOLDER, "endpoint") : flag;
           try {
-            FlagNames.requireValid(placeholderAllowed
-                ? flag.replace(FlagNames.ENDPOINT_PLACEHOLDER, "endpoint") : flag);
+            FlagNames.requireValid(checked);
           } catch (RuntimeException e) {
-            error(method, "@" + name + ": " + e.getMessage(), a);
+            error(method, "@" + name + ": "
+                + e.getMessage().replace("'" + checked + "'", "'" + flag + "'"), a);
           }
         }
       } else if (name.equals("Hook")) {
