@@ -43,13 +43,13 @@ public final class Endpoints {
     this.strict = strict;
   }
 
-  /** Makes the instances for this hook (once; later calls with the same hook do nothing). */
+  /**
+   * Makes the instances for this hook, once: this service is made per hook, so later calls (with
+   * the same hook's context, or a handler's view of it) do nothing.
+   */
   void bind(HookContext hookContext) {
-    if (context == hookContext) {
-      return;
-    }
     if (context != null) {
-      throw new IllegalStateException("these endpoints belong to another hook");
+      return;
     }
     context = hookContext;
     hook = new HookRelations(hookContext);
