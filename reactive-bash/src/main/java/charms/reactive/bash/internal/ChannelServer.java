@@ -78,13 +78,22 @@ public final class ChannelServer {
     return token;
   }
 
+  /** Starts a process that may call back over the channel. */
+  @FunctionalInterface
+  public interface ProcessStarter {
+    Process start() throws IOException;
+  }
+
   /**
-   * Runs commands arriving on the channel with {@code executor}, on the calling thread, until
-   * {@code process} has exited and every request it made is answered.
+   * Starts a process and runs the commands it sends over the channel with {@code executor}, on
+   * the calling thread, until it has exited and every request it made is answered. The channel
+   * accepts requests from before the process starts, so its first call cannot be refused.
    */
-  public void serve(Process process, CommandExecutor executor) throws InterruptedException {
+  public Process serve(ProcessStarter starter, CommandExecutor executor)
+      throws IOException, InterruptedException {
     serving = true;
     try {
+      Process process = starter.start();
       process.onExit().thenRun(() -> queue.offer(new Request(null, null, null)));
       while (true) {
         Request request = queue.poll(1, TimeUnit.SECONDS);
@@ -104,6 +113,7 @@ public final class ChannelServer {
           late.answer().complete(executeSafely(executor, late));
         }
       }
+      return process;
     } finally {
       serving = false;
     }

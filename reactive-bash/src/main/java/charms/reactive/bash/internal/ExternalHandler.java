@@ -126,28 +126,32 @@ public final class ExternalHandler {
     builder.directory(hook.charmDir().toFile());
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     requireExecutableFormat();
-    Process process;
+    ChannelOutput output = new ChannelOutput(captureStdout);
     try {
-      process = builder.start();
+      Process process = channel.serve(() -> output.attach(builder.start()), new Commands(session));
+      return new ProcessOutcome(process.waitFor(), output.stdout.join());
     } catch (IOException e) {
-      if (String.valueOf(e.getMessage()).contains("error=8")) {
-        throw new ReactiveException("File at '" + file + "' is marked as executable but execution "
-            + "failed. Only handler files may be marked as executable.", e);
-      }
       throw new ReactiveException("cannot run external handler " + file + ": " + e.getMessage(), e);
-    }
-    // Juju logs a hook's standard error and output; the handler's are passed on as they come.
-    pump(process.getErrorStream(), System.err);
-    CompletableFuture<String> stdout = captureStdout
-        ? read(process.getInputStream())
-        : pump(process.getInputStream(), System.out);
-    try {
-      channel.serve(process, new Commands(session));
-      return new ProcessOutcome(process.waitFor(), stdout.join());
     } catch (InterruptedException e) {
-      process.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new ReactiveException("interrupted while running external handler " + file, e);
+    }
+  }
+
+  /** Passes the handler's standard error on, and captures or passes on its standard output. */
+  private static final class ChannelOutput {
+    private final boolean capture;
+    private CompletableFuture<String> stdout;
+
+    ChannelOutput(boolean capture) {
+      this.capture = capture;
+    }
+
+    Process attach(Process process) {
+      // Juju logs a hook's standard error and output; the handler's are passed on as they come.
+      pump(process.getErrorStream(), System.err);
+      stdout = capture ? read(process.getInputStream()) : pump(process.getInputStream(), System.out);
+      return process;
     }
   }
 

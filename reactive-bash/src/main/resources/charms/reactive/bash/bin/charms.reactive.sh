@@ -93,23 +93,57 @@ _reactive_decorate() {
 @when_file_changed() { _reactive_decorate when_file_changed "$@"; }
 @only_once() { _reactive_decorate only_once "$@"; }
 
-set_flag() { charms.reactive set_flag "$@"; }
-clear_flag() { charms.reactive clear_flag "$@"; }
-relation_call() { charms.reactive relation_call "$@"; }
-all_flags_set() { charms.reactive all_flags_set "$@"; }
-any_flags_set() { charms.reactive any_flags_set "$@"; }
+# Calls the framework inside this bash process: the request goes over the hook's private channel
+# with bash's own /dev/tcp, so a call starts no process at all (the charms.reactive executable
+# speaks the same protocol, for callers that are not bash functions). Outside a hook it runs the
+# charms.reactive executable, which works on the committed state.
+_reactive_call() {
+  if [[ -z ${CHARMS_REACTIVE_CHANNEL:-} ]]; then
+    command charms.reactive "$@"
+    return
+  fi
+  local fd code out err
+  if ! exec {fd}<>"/dev/tcp/${CHARMS_REACTIVE_CHANNEL%:*}/${CHARMS_REACTIVE_CHANNEL##*:}"; then
+    echo "charms.reactive: cannot reach the hook's dispatcher at ${CHARMS_REACTIVE_CHANNEL}" >&2
+    return 1
+  fi
+  printf '%s\0%s\0' "${CHARMS_REACTIVE_TOKEN:-}" "$#" >&"$fd"
+  (($# == 0)) || printf '%s\0' "$@" >&"$fd"
+  [[ " $* " != *" render_template "* ]] || env -0 >&"$fd"
+  printf '\0' >&"$fd"
+  if ! IFS= read -r -d '' code <&"$fd"; then
+    exec {fd}>&-
+    echo "charms.reactive: the dispatcher closed the channel" >&2
+    return 1
+  fi
+  IFS= read -r -d '' out <&"$fd" || true
+  IFS= read -r -d '' err <&"$fd" || true
+  exec {fd}>&-
+  [[ -z $out ]] || printf '%s' "$out"
+  [[ -z $err ]] || printf '%s' "$err" >&2
+  return "$code"
+}
+
+# Inside handler files, "charms.reactive ..." is this function: no process per call.
+charms.reactive() { _reactive_call "$@"; }
+
+set_flag() { _reactive_call set_flag "$@"; }
+clear_flag() { _reactive_call clear_flag "$@"; }
+relation_call() { _reactive_call relation_call "$@"; }
+all_flags_set() { _reactive_call all_flags_set "$@"; }
+any_flags_set() { _reactive_call any_flags_set "$@"; }
 
 # Deprecated aliases, kept working.
-set_state() { charms.reactive set_flag "$@"; }
-remove_state() { charms.reactive clear_flag "$@"; }
-all_states() { charms.reactive all_flags_set "$@"; }
-any_states() { charms.reactive any_flags_set "$@"; }
+set_state() { _reactive_call set_flag "$@"; }
+remove_state() { _reactive_call clear_flag "$@"; }
+all_states() { _reactive_call all_flags_set "$@"; }
+any_states() { _reactive_call any_flags_set "$@"; }
 
 # state_relation_call FLAG METHOD ARGS... (deprecated): relation_call through a flag.
 state_relation_call() {
   local flag=$1
   shift
-  charms.reactive relation_call --flag "$flag" "$@"
+  _reactive_call relation_call --flag "$flag" "$@"
 }
 
 # name_relation_get RELNAME UNIT [KEY] [--format=..]: relation-get on the relation of RELNAME
@@ -118,7 +152,7 @@ name_relation_get() {
   local relname=$1 unit=$2
   shift 2
   local rid
-  rid=$(charms.reactive relation_id "$relname" "$unit") || return
+  rid=$(_reactive_call relation_id "$relname" "$unit") || return
   relation-get -r "$rid" "${@:-"-"}" "$unit"
 }
 
@@ -132,7 +166,7 @@ reactive_handler_main() {
       done
       local out=""
       if ((${#specs[@]} > 0)); then
-        out=$(charms.reactive test "${specs[@]}") || exit 2
+        out=$(_reactive_call test "${specs[@]}") || exit 2
       fi
       if [[ -n $out ]]; then
         echo "Will invoke: $out" >&2
@@ -152,7 +186,7 @@ reactive_handler_main() {
         fi
         # A function starts only while its decorators hold: an earlier one may have changed flags.
         if ((ran)); then
-          still=$(charms.reactive test "${REACTIVE_TESTS[$func]}") || exit 2
+          still=$(_reactive_call test "${REACTIVE_TESTS[$func]}") || exit 2
           if [[ -z $still ]]; then
             echo "Skipping bash reactive handler $func: its decorators no longer hold" >&2
             continue
