@@ -13,8 +13,10 @@ public enum Phase {
   /** The only pass of {@code collect-metrics} and {@code meter-status-changed}. */
   RESTRICTED;
 
+  private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
   /** The lower-case name used in logs and traces. */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return label;
   }
 }

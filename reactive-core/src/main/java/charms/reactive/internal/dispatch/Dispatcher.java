@@ -45,7 +45,8 @@ public final class Dispatcher {
   private final HandlerScope[] scopes;
   private final FlagWatch watch = new FlagWatch();
   private final ChangeTracker tracker = new ChangeTracker();
-  private final Map<String, int[]> watchers;
+  /** For each flag, the handlers watching it; built on the first flag change (never, if none). */
+  private Map<String, int[]> watchers;
   private final int[] readsMoreThanFlags;
   private final List<PassRecorder> passes = new ArrayList<>();
   private List<String> initialFlags = List.of();
@@ -56,21 +57,16 @@ public final class Dispatcher {
     this.settings = settings;
     this.session = session;
     this.scopes = new HandlerScope[handlers.size()];
-    Map<String, List<Integer>> byFlag = new HashMap<>();
-    List<Integer> opaque = new ArrayList<>();
+    int[] opaque = new int[handlers.size()];
+    int opaqueCount = 0;
     for (int i = 0; i < handlers.size(); i++) {
       Handler h = handlers.get(i);
       scopes[i] = new HandlerScope(h.id(), session, watch);
-      for (String flag : h.watchedFlags()) {
-        byFlag.computeIfAbsent(flag, k -> new ArrayList<>()).add(i);
-      }
       if (!h.dependsOnlyOnWatchedFlags()) {
-        opaque.add(i);
+        opaque[opaqueCount++] = i;
       }
     }
-    this.watchers = new HashMap<>();
-    byFlag.forEach((flag, list) -> watchers.put(flag, list.stream().mapToInt(Integer::intValue).toArray()));
-    this.readsMoreThanFlags = opaque.stream().mapToInt(Integer::intValue).toArray();
+    this.readsMoreThanFlags = Arrays.copyOf(opaque, opaqueCount);
     session.state().flags().addListener(watch);
     session.state().flags().addListener(tracker);
   }
@@ -201,8 +197,9 @@ public final class Dispatcher {
     if (tracker.changed.isEmpty()) {
       return;
     }
+    Map<String, int[]> index = watchers();
     for (String flag : tracker.changed) {
-      int[] affected = watchers.get(flag);
+      int[] affected = index.get(flag);
       if (affected != null) {
         for (int h : affected) {
           if (position[h] > pos) {
@@ -216,6 +213,32 @@ public final class Dispatcher {
         retest(h, rec, phase, cause);
       }
     }
+  }
+
+  /**
+   * The handlers watching each flag, in registration order. Built once per hook, and only when a
+   * flag changes: a hook that changes nothing (the common steady state) never needs it.
+   */
+  private Map<String, int[]> watchers() {
+    if (watchers == null) {
+      Map<String, int[]> byFlag = new HashMap<>(); // while building, slot 0 holds the count
+      for (int i = 0; i < handlers.size(); i++) {
+        for (String flag : handlers.get(i).watchedFlags()) {
+          int[] list = byFlag.get(flag);
+          if (list == null) {
+            list = new int[4];
+            byFlag.put(flag, list);
+          } else if (list[0] + 1 == list.length) {
+            list = Arrays.copyOf(list, list.length * 2);
+            byFlag.put(flag, list);
+          }
+          list[++list[0]] = i;
+        }
+      }
+      byFlag.replaceAll((flag, list) -> Arrays.copyOfRange(list, 1, list[0] + 1));
+      watchers = byFlag;
+    }
+    return watchers;
   }
 
   private void retest(int index, PassRecorder rec, Phase phase, String cause) {
@@ -235,8 +258,7 @@ public final class Dispatcher {
       return Verdict.unmet("waits for phase ", h.phase().label());
     }
     if (!watch.watches(h.watchedFlags())) {
-      return Verdict.unmet("none of its flags changed in iteration " + (watch.iteration() - 1)
-          + ": ", h.watchedFlags());
+      return Verdict.unmet(watch.unchangedReason(), h.watchedFlags());
     }
     HandlerScope scope = scopes[index];
     scope.phase(phase);

@@ -11,11 +11,18 @@ import java.util.Set;
  */
 final class FlagWatch implements FlagListener {
   private int iteration;
+  private String unchangedReason = "";
   private Set<String> changes = new HashSet<>();
   private Set<String> pending = new HashSet<>();
 
   void iteration(int number) {
     iteration = number;
+    unchangedReason = "none of its flags changed in iteration " + (number - 1) + ": ";
+  }
+
+  /** The reason for a handler not considered in this iteration, made once per iteration. */
+  String unchangedReason() {
+    return unchangedReason;
   }
 
   /** Ends a pass: its changes become the ones the next iteration looks at. */
@@ -27,6 +34,9 @@ final class FlagWatch implements FlagListener {
   boolean watches(java.util.Collection<String> watched) {
     if (iteration == 0 || watched.isEmpty()) {
       return true;
+    }
+    if (changes.isEmpty()) {
+      return false; // the last pass of every hook: nothing to look up for any handler
     }
     for (String flag : watched) {
       if (changes.contains(flag)) {
