@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,11 @@ import java.util.TreeSet;
  */
 public final class FlagTable implements Flags {
   private final TreeMap<String, JsonNode> flags;
+  /**
+   * The names in {@link #flags}, hashed: conditions ask whether a flag is set for every handler
+   * in every iteration, and a sorted map's look-ups grow with the number of flags.
+   */
+  private final HashSet<String> present;
   private final UnitState owner;
   private final Map<Transition, List<Trigger>> triggers = new HashMap<>();
   private final List<FlagListener> listeners = new ArrayList<>();
@@ -35,6 +41,7 @@ public final class FlagTable implements Flags {
 
   FlagTable(TreeMap<String, JsonNode> flags, List<Trigger> initialTriggers, UnitState owner) {
     this.flags = flags;
+    this.present = new HashSet<>(flags.keySet());
     this.owner = owner;
     initialTriggers.forEach(this::registerTrigger);
   }
@@ -63,6 +70,7 @@ public final class FlagTable implements Flags {
     JsonNode node = Json.toNode(value, "the value of flag '" + flag + "'");
     JsonNode old = flags.put(flag, node);
     if (old == null) {
+      present.add(flag);
       owner.markDirty();
       transition(new Transition(flag, true));
     } else if (!old.equals(node)) {
@@ -74,6 +82,9 @@ public final class FlagTable implements Flags {
   public void clear(String flag) {
     FlagNames.requireValid(flag);
     boolean wasSet = flags.remove(flag) != null;
+    if (wasSet) {
+      present.remove(flag);
+    }
     for (FlagListener l : listeners) {
       l.onClearCalled(flag);
     }
@@ -127,14 +138,19 @@ public final class FlagTable implements Flags {
 
   @Override
   public boolean isSet(String flag) {
-    return flags.containsKey(FlagNames.requireValid(flag));
+    return present.contains(FlagNames.requireValid(flag));
+  }
+
+  /** {@link #isSet} for a name already validated, such as a condition's: no validation. */
+  public boolean containsValidName(String flag) {
+    return present.contains(flag);
   }
 
   @Override
   public boolean allSet(String... names) {
     FlagNames.requireValid(names);
     for (String flag : names) {
-      if (!flags.containsKey(flag)) {
+      if (!present.contains(flag)) {
         return false;
       }
     }
@@ -145,7 +161,7 @@ public final class FlagTable implements Flags {
   public boolean anySet(String... names) {
     FlagNames.requireValid(names);
     for (String flag : names) {
-      if (flags.containsKey(flag)) {
+      if (present.contains(flag)) {
         return true;
       }
     }
@@ -162,7 +178,7 @@ public final class FlagTable implements Flags {
     FlagNames.requireValid(names);
     TreeSet<String> missing = new TreeSet<>();
     for (String flag : names) {
-      if (!flags.containsKey(flag)) {
+      if (!present.contains(flag)) {
         missing.add(flag);
       }
     }

@@ -6,6 +6,7 @@ import charms.reactive.Flags;
 import charms.reactive.Phase;
 import charms.reactive.Verdict;
 import charms.reactive.internal.FlagNames;
+import charms.reactive.internal.FlagTable;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,28 +56,28 @@ public final class FlagCondition implements Condition {
     switch (mode) {
       case ALL:
         for (String flag : flags) {
-          if (!current.isSet(flag)) {
+          if (!isSet(current, flag)) {
             return Verdict.unmet("flag not set: ", flag);
           }
         }
         return Verdict.met();
       case NONE:
         for (String flag : flags) {
-          if (current.isSet(flag)) {
+          if (isSet(current, flag)) {
             return Verdict.unmet("flag is set: ", flag);
           }
         }
         return Verdict.met();
       case ANY:
         for (String flag : flags) {
-          if (current.isSet(flag)) {
+          if (isSet(current, flag)) {
             return Verdict.met();
           }
         }
         return new Verdict(false, NO_FLAG_SET.reason(), watched);
       case NOT_ALL:
         for (String flag : flags) {
-          if (!current.isSet(flag)) {
+          if (!isSet(current, flag)) {
             return Verdict.met();
           }
         }
@@ -84,6 +85,14 @@ public final class FlagCondition implements Condition {
       default:
         throw new AssertionError(mode);
     }
+  }
+
+  /**
+   * The names were validated when the condition was made, so the hook's own flag table is asked
+   * without validating them again: this runs for every handler in every iteration.
+   */
+  private static boolean isSet(Flags flags, String flag) {
+    return flags instanceof FlagTable table ? table.containsValidName(flag) : flags.isSet(flag);
   }
 
   @Override
