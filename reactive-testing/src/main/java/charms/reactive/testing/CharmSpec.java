@@ -57,7 +57,8 @@ public record CharmSpec(Path directory, CharmMetadata metadata, ConfigOptions co
     try {
       CharmMetadata metadata = CharmMetadata.read(dir.resolve("metadata.yaml"));
       ConfigOptions config = ConfigOptions.read(dir.resolve("config.yaml"));
-      Map<?, ?> rawMetadata = mapping(loadYaml(dir.resolve("metadata.yaml")), dir.resolve("metadata.yaml"));
+      Path metadataFile = dir.resolve("metadata.yaml");
+      Map<?, ?> rawMetadata = mapping(loadYaml(metadataFile), metadataFile);
       Map<String, String> storage = new LinkedHashMap<>();
       mapping(rawMetadata.get("storage"), dir.resolve("metadata.yaml")).forEach((name, spec) -> {
         Object type = spec instanceof Map<?, ?> m ? m.get("type") : null;

@@ -80,8 +80,8 @@ public record JujuState(String appName, int unitNumber, boolean leader, String m
    */
   public static JujuState forUnit(String appName, int unitNumber) {
     return new JujuState(appName, unitNumber, false, "test-model",
-        UUID.nameUUIDFromBytes(("model:" + appName).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-            .toString(),
+        UUID.nameUUIDFromBytes(("model:" + appName)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
         DEFAULT_JUJU_VERSION, new TreeMap<>(), List.of(), new TreeMap<>(), Status.unknown(),
         Status.unknown(), "", new TreeSet<>(), new TreeMap<>(), Network.defaults(), new TreeMap<>(),
         StateDocument.empty());
@@ -96,7 +96,8 @@ public record JujuState(String appName, int unitNumber, boolean leader, String m
     try {
       return forUnit(unitName.substring(0, slash), Integer.parseInt(unitName.substring(slash + 1)));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("invalid unit name '" + unitName + "', expected app/<n>", e);
+      throw new IllegalArgumentException("invalid unit name '" + unitName
+          + "', expected app/<n>", e);
     }
   }
 
@@ -148,7 +149,8 @@ public record JujuState(String appName, int unitNumber, boolean leader, String m
   /** The relation with this id. @throws IllegalArgumentException if there is none */
   public RelationState requireRelation(int id) {
     return relation(id).orElseThrow(() -> new IllegalArgumentException("no relation with id " + id
-        + " in the state (relations: " + relations.stream().map(RelationState::ref).toList() + ")"));
+        + " in the state (relations: " + relations.stream().map(RelationState::ref).toList()
+        + ")"));
   }
 
   /** The relations on one endpoint, in state order. */

@@ -48,7 +48,8 @@ public record RelationState(String endpoint, int id, String interfaceName, Strin
     TreeMap<String, String> copy = new TreeMap<>();
     data.forEach((k, v) -> {
       if (k == null || v == null) {
-        throw new IllegalArgumentException("relation data (" + what + ") holds a null key or value");
+        throw new IllegalArgumentException("relation data (" + what
+            + ") holds a null key or value");
       }
       copy.put(k, v);
     });
@@ -130,7 +131,8 @@ public record RelationState(String endpoint, int id, String interfaceName, Strin
   }
 
   public RelationState withRemoteAppData(Map<String, String> data) {
-    return new RelationState(endpoint, id, interfaceName, remoteApp, remoteUnits, new TreeMap<>(data),
+    return new RelationState(endpoint, id, interfaceName, remoteApp, remoteUnits,
+        new TreeMap<>(data),
         localUnitData, localAppData);
   }
 

@@ -328,8 +328,9 @@ class HookToolsContractTest {
     // goal-state: yaml by default, only yaml and json
     String since = "\"since\":\"2025-01-01 00:00:00Z\"";
     ok(UNIT, "{\"units\":{\"demo/0\":{\"status\":\"active\"," + since + "},\"demo/1\":{\"status\":"
-        + "\"active\"," + since + "}},\"relations\":{\"cluster\":{\"demo/1\":{\"status\":\"active\","
-        + since + "}},\"db\":{\"postgresql\":{\"status\":\"joined\"," + since + "},\"postgresql/0\":"
+        + "\"active\"," + since + "}},\"relations\":{\"cluster\":{\"demo/1\":{\"status\":"
+        + "\"active\"," + since + "}},\"db\":{\"postgresql\":{\"status\":\"joined\"," + since
+        + "},\"postgresql/0\":"
         + "{\"status\":\"active\"," + since + "},\"postgresql/1\":{\"status\":\"active\"," + since
         + "}},\"website\":{\"haproxy\":{\"status\":\"joined\"," + since + "}}}}\n", "goal-state",
         "--format=json");

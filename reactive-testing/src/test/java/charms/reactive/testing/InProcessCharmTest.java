@@ -106,7 +106,8 @@ class InProcessCharmTest {
     assertFalse(out.flags().contains("demo.doomed"));
     assertEquals(Status.blocked("about to fail"), out.state().unitStatus(), "status is immediate");
     assertEquals(List.of(new LogLine("ERROR", "failing now")), out.logs());
-    assertEquals(Map.of("doomed", "but-kept"), out.state().leaderSettings(), "leader-set is immediate");
+    assertEquals(Map.of("doomed", "but-kept"), out.state().leaderSettings(),
+        "leader-set is immediate");
     assertEquals(6, out.toolCalls().size(), "every call is recorded, failed hook or not");
   }
 

@@ -50,7 +50,8 @@ public final class ConsistencyChecker {
     }
   }
 
-  static void checkConfig(ConfigOptions options, Map<String, Object> config, List<String> problems) {
+  static void checkConfig(ConfigOptions options, Map<String, Object> config,
+      List<String> problems) {
     config.forEach((key, value) -> {
       ConfigOptions.Option option = options.options().get(key);
       if (option == null) {
@@ -117,7 +118,8 @@ public final class ConsistencyChecker {
     for (String unit : r.remoteUnits().keySet()) {
       if (unit.equals(state.unitName())) {
         problems.add(where + ": the peers must not include this unit (" + unit + ")");
-      } else if (!UnitNames.isValidUnit(unit) || !UnitNames.applicationOf(unit).equals(state.appName())) {
+      } else if (!UnitNames.isValidUnit(unit)
+          || !UnitNames.applicationOf(unit).equals(state.appName())) {
         problems.add(where + ": peer '" + unit + "' is not a unit of " + state.appName());
       }
     }

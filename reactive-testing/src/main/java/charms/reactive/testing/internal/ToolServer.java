@@ -28,7 +28,8 @@ import java.util.concurrent.Executors;
 /**
  * The loopback server behind the fake tool executables: it binds {@code 127.0.0.1} on an
  * ephemeral port, and answers each connection (one tool call; the wire format is described in
- * {@code jujuc.sh}) from the {@link FakeHookTools} registered under the call's {@code JUJU_CONTEXT_ID}.
+ * {@code jujuc.sh}) from the {@link FakeHookTools} registered under the call's
+ * {@code JUJU_CONTEXT_ID}.
  * Context ids are 128-bit random tokens, so another local process cannot guess one; an unknown id
  * gets {@code ERROR bad request: wrong context ID}. Everything received is untrusted: sizes are
  * bounded, text is only base64-decoded and handed to the fake tools as data.

@@ -105,7 +105,8 @@ public final class UnitContext {
     return node.asText();
   }
 
-  private static Map<String, Object> paramsWithDefaults(ActionSpec spec, Map<String, Object> given) {
+  private static Map<String, Object> paramsWithDefaults(ActionSpec spec,
+      Map<String, Object> given) {
     Map<String, Object> params = new TreeMap<>();
     if (spec != null) {
       params.putAll(spec.defaults());

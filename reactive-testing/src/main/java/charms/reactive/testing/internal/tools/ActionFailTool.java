@@ -10,7 +10,8 @@ import charms.reactive.testing.internal.UnitContext;
  * kept).
  */
 public final class ActionFailTool extends Tool {
-  static final String DEFAULT_MESSAGE = "action failed without reason given, check action for errors";
+  static final String DEFAULT_MESSAGE =
+      "action failed without reason given, check action for errors";
 
   @Override
   public String name() {

@@ -37,7 +37,8 @@ public final class ActionSetTool extends Tool {
     for (String arg : parsed.args()) {
       int eq = arg.indexOf('=');
       if (eq < 0) {
-        throw ToolError.usage("argument " + GoText.quote(arg) + " must be of the form key...=value");
+        throw ToolError.usage("argument " + GoText.quote(arg)
+            + " must be of the form key...=value");
       }
       List<String> keys = Arrays.asList(arg.substring(0, eq).split("\\.", -1));
       for (String key : keys) {

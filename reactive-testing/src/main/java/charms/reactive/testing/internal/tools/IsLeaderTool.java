@@ -6,7 +6,10 @@ import charms.reactive.testing.internal.ToolError;
 import charms.reactive.testing.internal.ToolIo;
 import charms.reactive.testing.internal.UnitContext;
 
-/** {@code is-leader [--format F]}: smart {@code True}/{@code False}, json {@code true}/{@code false}. */
+/**
+ * {@code is-leader [--format F]}: smart {@code True}/{@code False}, json {@code true} or
+ * {@code false}.
+ */
 public final class IsLeaderTool extends Tool {
 
   @Override

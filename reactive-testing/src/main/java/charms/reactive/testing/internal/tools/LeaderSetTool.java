@@ -27,7 +27,8 @@ public final class LeaderSetTool extends Tool {
   protected void run(UnitContext context, FlagSet.Parsed parsed, ToolIo io) throws ToolError {
     Map<String, String> settings = KeyValues.parse(parsed.args());
     if (!context.isLeader()) {
-      throw ToolError.run("cannot write leadership settings: cannot write settings: not the leader");
+      throw ToolError.run(
+          "cannot write leadership settings: cannot write settings: not the leader");
     }
     context.writeLeaderSettings(settings);
   }

@@ -13,7 +13,8 @@ import java.util.List;
  * one message argument; {@code --application} only for the leader. Immediate.
  */
 public final class StatusSetTool extends Tool {
-  private static final List<String> SETTABLE = List.of("maintenance", "blocked", "waiting", "active");
+  private static final List<String> SETTABLE =
+      List.of("maintenance", "blocked", "waiting", "active");
 
   @Override
   public String name() {

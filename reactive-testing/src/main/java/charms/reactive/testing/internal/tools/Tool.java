@@ -61,7 +61,8 @@ public abstract class Tool {
   /** Juju's {@code cmd.CheckEmpty}: extra positional arguments are an argument error. */
   protected static void checkEmpty(java.util.List<String> rest) throws ToolError {
     if (!rest.isEmpty()) {
-      throw ToolError.usage("unrecognized args: " + charms.reactive.testing.internal.GoText.quote(rest));
+      throw ToolError.usage("unrecognized args: "
+          + charms.reactive.testing.internal.GoText.quote(rest));
     }
   }
 
