@@ -119,8 +119,31 @@ public record HookEvent(Kind kind, String name, String endpoint, Integer relatio
   private static HookEvent relationHook(String suffix, RelationState relation, String remoteUnit,
       String departingUnit) {
     Objects.requireNonNull(relation, "relation");
-    return new HookEvent(Kind.RELATION, suffix, relation.endpoint(), relation.id(), remoteUnit,
-        departingUnit, null, null, null, null, null, null);
+    return relationHook(suffix, relation.endpoint(), relation.id(), remoteUnit, departingUnit);
+  }
+
+  private static HookEvent relationHook(String suffix, String endpoint, int relationId,
+      String remoteUnit, String departingUnit) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    return new HookEvent(Kind.RELATION, suffix, endpoint, relationId, remoteUnit, departingUnit,
+        null, null, null, null, null, null);
+  }
+
+  /**
+   * A relation hook by endpoint and relation id, with Juju's hook suffix
+   * ({@code relation-created}, {@code relation-joined}, {@code relation-changed},
+   * {@code relation-departed}, {@code relation-broken}); {@code remoteUnit} and
+   * {@code departingUnit} may be null where Juju gives none. The relation must be in the state.
+   *
+   * @throws IllegalArgumentException if the suffix is not a relation hook's
+   */
+  public static HookEvent relation(String suffix, String endpoint, int relationId,
+      String remoteUnit, String departingUnit) {
+    if (!RELATION_HOOKS.contains(suffix)) {
+      throw new IllegalArgumentException("'" + suffix + "' is not a relation hook; expected one of "
+          + new java.util.TreeSet<>(RELATION_HOOKS));
+    }
+    return relationHook(suffix, endpoint, relationId, remoteUnit, departingUnit);
   }
 
   /** {@code <endpoint>-relation-created}: {@code JUJU_REMOTE_UNIT} is set but empty. */

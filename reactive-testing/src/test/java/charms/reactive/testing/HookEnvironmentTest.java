@@ -85,6 +85,17 @@ class HookEnvironmentTest {
   }
 
   @Test
+  void relationHooksCanBeNamedByEndpointAndId() {
+    Map<String, String> env = env(HookEvent.relation("relation-departed", "db", 7,
+        "postgresql/0", "demo/0"));
+    assertEquals("db-relation-departed", env.get("JUJU_HOOK_NAME"));
+    assertEquals("postgresql/0", env.get("JUJU_REMOTE_UNIT"));
+    assertEquals("demo/0", env.get("JUJU_DEPARTING_UNIT"), "this unit may be the one leaving");
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> HookEvent.relation("relation-exploded", "db", 7, null, null));
+  }
+
+  @Test
   void actionsHaveAnEmptyHookNameAndTheirTask() {
     Map<String, String> env = env(HookEvent.action("backup").withActionId("42"));
     assertEquals("", env.get("JUJU_HOOK_NAME"));

@@ -40,7 +40,8 @@ public final class ToolRegistry {
   /** Juju 3.x tools this fake does not implement; calling one is a loud failure, not a no-op. */
   public static final Set<String> NOT_IMPLEMENTED = Collections.unmodifiableSet(new TreeSet<>(
       Set.of("secret-add", "secret-get", "secret-set", "secret-remove", "secret-grant",
-      "secret-revoke", "secret-ids", "secret-info-get", "storage-get", "storage-list", "storage-add",
+      "secret-revoke", "secret-ids", "secret-info-get", "storage-get", "storage-list",
+      "storage-add",
       "resource-get", "credential-get", "juju-reboot", "add-metric", "relation-model-get",
       "payload-register", "payload-unregister", "payload-status-set")));
 
