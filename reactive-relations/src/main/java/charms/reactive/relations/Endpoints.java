@@ -77,6 +77,7 @@ public final class Endpoints {
         }
       }
     }
+    java.util.Collections.sort(missing);
     if (strict && !missing.isEmpty()) {
       throw new RelationException("no implementation is registered for relation"
           + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
