@@ -45,9 +45,19 @@ public final class ReactiveCharm {
     return new Builder();
   }
 
-  /** Runs the hook named by this process's environment; returns the exit code (0 or 1). */
+  /**
+   * Runs the hook named by this process's environment; returns the exit code (0 or 1). An
+   * environment that names no hook is reported on standard error, with exit code 1.
+   */
   public int run() {
-    return run(HookEnvironment.fromSystem());
+    HookEnvironment environment;
+    try {
+      environment = HookEnvironment.fromSystem();
+    } catch (ReactiveException e) {
+      System.err.println("Hook error: " + e.getMessage());
+      return 1;
+    }
+    return run(environment);
   }
 
   /** Runs one hook in the given environment; returns the exit code (0 or 1). */
