@@ -229,4 +229,30 @@ class DispatchTest {
     assertEquals(List.of("Reactive main running for hook install", "Invoking reactive handler: x"),
         log.at(LogLevel.INFO));
   }
+
+  @Test
+  void theTraceIsPrintedOnRequestAndChangesNothing() {
+    java.util.function.Supplier<ReactiveCharm> build = () -> charm(store, log).handler(
+        h("a", named("a").whenNot("x"), ctx -> ctx.flags().set("x")),
+        h("b", named("b").when("x").whenNot("y"), ctx -> ctx.flags().set("y")),
+        h("c", named("c").when("never"), ctx -> { })).build();
+    HookRun quiet = build.get().execute(hook("install"));
+    byte[] quietState = store.committedBytes();
+    assertTrue(log.lines.stream().noneMatch(l -> l.contains("dispatch trace")));
+
+    MemoryStateStore traced = new MemoryStateStore();
+    java.util.Map<String, String> env = new java.util.HashMap<>(hook("install").variables());
+    env.put("CHARMS_REACTIVE_TRACE", "1");
+    RecordingLog tracedLog = new RecordingLog();
+    HookRun loud = charm(traced, tracedLog).handler(
+        h("a", named("a").whenNot("x"), ctx -> ctx.flags().set("x")),
+        h("b", named("b").when("x").whenNot("y"), ctx -> ctx.flags().set("y")),
+        h("c", named("c").when("never"), ctx -> { })).build().execute(HookEnvironment.of(env));
+    String printed = String.join("\n", tracedLog.at(LogLevel.INFO));
+    assertTrue(printed.contains("dispatch trace for hook install"), printed);
+    assertTrue(printed.contains("skipped     c -- flag not set: never"), printed);
+    assertTrue(printed.contains("other phase, iteration 1:"), printed);
+    assertEquals(quiet.handlersRun(), loud.handlersRun());
+    assertEquals(new String(quietState), new String(traced.committedBytes()), "tracing changes no state");
+  }
 }
