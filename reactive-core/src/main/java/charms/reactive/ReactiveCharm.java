@@ -220,8 +220,7 @@ public final class ReactiveCharm {
       for (Object part : parts) {
         if (part instanceof HandlerProvider provider) {
           if (!block.isEmpty()) {
-            List<Handler> fixed = List.copyOf(block);
-            providers.add(context -> fixed);
+            providers.add(new HookRunner.FixedHandlers(block));
             block.clear();
           }
           providers.add(provider);
@@ -238,8 +237,7 @@ public final class ReactiveCharm {
         block.addAll(handlers.subList(before, handlers.size()));
       }
       if (!block.isEmpty()) {
-        List<Handler> fixed = List.copyOf(block);
-        providers.add(context -> fixed);
+        providers.add(new HookRunner.FixedHandlers(block));
       }
       Set<String> ids = new HashSet<>();
       for (Handler h : handlers) {

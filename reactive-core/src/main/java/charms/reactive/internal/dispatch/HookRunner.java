@@ -109,19 +109,41 @@ public final class HookRunner {
     return session;
   }
 
+  /**
+   * The handlers of this hook, in registration order. The charm's fixed handlers were checked for
+   * duplicate ids when it was built; only a provider's handlers are checked here, against all.
+   */
   private List<Handler> handlersFor(HookSession session) {
-    List<Handler> handlers = new java.util.ArrayList<>();
-    java.util.Set<String> ids = new java.util.HashSet<>();
+    boolean dynamic = false;
     for (HandlerProvider provider : charm.handlers()) {
-      for (Handler h : provider.handlers(session)) {
+      dynamic |= !(provider instanceof FixedHandlers);
+    }
+    List<Handler> handlers = new java.util.ArrayList<>();
+    for (HandlerProvider provider : charm.handlers()) {
+      handlers.addAll(provider.handlers(session));
+    }
+    if (dynamic) {
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (Handler h : handlers) {
         if (!ids.add(h.id())) {
           throw new HandlerDefinitionException("two handlers have the id " + h.id()
               + "; give one an explicit id");
         }
-        handlers.add(h);
       }
     }
     return handlers;
+  }
+
+  /** Handlers known when the charm was built (their ids were checked then). */
+  public record FixedHandlers(List<Handler> handlers) implements HandlerProvider {
+    public FixedHandlers {
+      handlers = List.copyOf(handlers);
+    }
+
+    @Override
+    public List<Handler> handlers(charms.reactive.HookContext context) {
+      return handlers;
+    }
   }
 
   private CharmMetadata readMetadata() {
