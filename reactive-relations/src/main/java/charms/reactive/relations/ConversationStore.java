@@ -66,8 +66,6 @@ final class ConversationStore {
       units.removeAll();
       names.forEach(units::add);
       persist();
-    } else if (!records.get(recordKey).isPresent()) {
-      persist();
     }
   }
 

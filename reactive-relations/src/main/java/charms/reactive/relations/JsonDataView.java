@@ -83,8 +83,10 @@ public final class JsonDataView {
     try {
       return Optional.of(RelationJson.convert(v, type));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("relation data key '" + key + "' of " + raw.bag().description()
-          + " is not a " + type.getSimpleName() + ": " + RelationJson.preview(raw.get(key)), e);
+      // The value itself stays out of the message: relation data may hold secrets.
+      throw new IllegalArgumentException("relation data key '" + key + "' of "
+          + raw.bag().description() + " is not a " + type.getSimpleName() + " (its JSON is a "
+          + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")");
     }
   }
 

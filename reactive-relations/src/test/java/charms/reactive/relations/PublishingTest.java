@@ -106,6 +106,7 @@ class PublishingTest {
     assertEquals(false, seen.get(2));
     assertEquals(5432, seen.get(3));
     assertTrue(((String) seen.get(4)).contains("'host'"), (String) seen.get(4));
+    assertFalse(((String) seen.get(4)).contains("db.example"), "relation values stay out of errors");
   }
 
   @Test
