@@ -29,6 +29,7 @@ class ConversationsTest {
       "  other: {interface: http}",
       "  cache: {interface: kv}",
       "  svc: {interface: svc}",
+      "  queue: {interface: mq}",
       "");
 
   /** Unit scope: one conversation per remote unit. */
@@ -73,6 +74,19 @@ class ConversationsTest {
     }
   }
 
+  /** A custom scope: one conversation per relation name and scope name. */
+  public static class MqRequires extends RelationBase {
+    @Override
+    public Scope scope() {
+      return Scope.custom("shared");
+    }
+
+    @Hook("{requires:mq}-relation-joined")
+    public void joined() {
+      conversation().setState("{relation_name}.ready");
+    }
+  }
+
   @TempDir
   Path dir;
   TestUnit unit;
@@ -87,6 +101,7 @@ class ConversationsTest {
             .relationBase("http", Role.REQUIRES, HttpRequires.class, HttpRequires::new)
             .relationBase("kv", Role.REQUIRES, KvRequires.class, KvRequires::new)
             .relationBase("svc", Role.REQUIRES, SvcRequires.class, SvcRequires::new)
+            .relationBase("mq", Role.REQUIRES, MqRequires.class, MqRequires::new)
             .build())
         .handler(Handler.named("config").hook("config-changed")
             .invoke(ctx -> inConfigChanged.accept(ctx.service(Endpoints.class))))
@@ -226,5 +241,28 @@ class ConversationsTest {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  @Test
+  void aCustomScopeHasOneConversationAcrossRelationsReachableAnywhere() {
+    unit.juju.relation("queue", 9, "rabbit").unit("rabbit/0", Map.of("url", "amqp://a"));
+    unit.juju.relation("queue", 10, "kafka").unit("kafka/0", Map.of());
+    ok(unit.relationHook("queue:9", "joined", "rabbit/0"));
+    HookRun second = unit.relationHook("queue:10", "joined", "kafka/0");
+    ok(second);
+    assertEquals(List.of("reactive.conversations.queue.shared"), fieldNames(record("conversations.queue")));
+    assertEquals("[\"kafka/0\",\"rabbit/0\"]",
+        record("conversations.queue").get("reactive.conversations.queue.shared").get("units").toString());
+    List<String> seen = new ArrayList<>();
+    inConfigChanged = e -> {
+      MqRequires mq = e.relationBase("queue", MqRequires.class);
+      seen.add(mq.conversation().scope());
+      seen.add(mq.conversation("shared").getRemote("url"));
+      seen.add(String.valueOf(mq.isState("{relation_name}.ready")));
+      seen.add(mq.conversation().relationIds().toString());
+    };
+    ok(unit.hook("config-changed"));
+    assertEquals(List.of("shared", "amqp://a", "true", "[queue:9, queue:10]"), seen,
+        "a custom scope's conversation spans every relation of the name, in any hook");
   }
 }
