@@ -66,8 +66,10 @@ function named_relation_get() {
 
 @when 'demo.call-relation'
 function call_relation() {
-  relation_call --relation_name db conversations >> "$OUT"
-  state_relation_call db.connected conversations >> "$OUT"
+  echo "interface=$(relation_call --relation_name db interfaceName)" >> "$OUT"
+  echo "joined=$(relation_call --relation_name db isJoined)" >> "$OUT"
+  echo "by-flag=$(state_relation_call endpoint.db.joined endpointName)" >> "$OUT"
+  relation_call --relation_name nothing-like-this interfaceName 2>> "$OUT" || echo "failed=$?" >> "$OUT"
 }
 
 reactive_handler_main

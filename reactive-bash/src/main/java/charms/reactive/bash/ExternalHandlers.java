@@ -4,6 +4,7 @@ import charms.reactive.CharmExtension;
 import charms.reactive.Handler;
 import charms.reactive.HandlerProvider;
 import charms.reactive.bash.internal.Discovery;
+import charms.reactive.bash.internal.EndpointRelationCalls;
 import charms.reactive.bash.internal.ExternalHandler;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ public final class ExternalHandlers {
   }
 
   public static CharmExtension discover() {
-    return builder -> builder.handlers((HandlerProvider) context -> {
+    return builder -> builder.hookService(RelationCalls.class, EndpointRelationCalls::new)
+        .handlers((HandlerProvider) context -> {
       Path charmDir = context.environment().charmDir();
       List<Handler> handlers = new ArrayList<>();
       for (Path file : Discovery.handlers(charmDir)) {

@@ -74,10 +74,15 @@ class EveryDecoratorTest {
   }
 
   @Test
-  void relationCallWithoutRelationsFailsTheHookClearly() throws Exception {
-    HookOutcome install = harness.run(HookEvent.install(), harness.state().withFlags("demo.call-relation"));
-    assertEquals(1, install.exitCode());
-    assertTrue(install.error().orElseThrow().getMessage().contains("all-decorators.sh"),
-        install.error().orElseThrow().getMessage());
+  void relationCallReachesTheEndpointObjects() throws Exception {
+    RelationState db = RelationState.of("db", 4, "postgresql").withInterface("pgsql")
+        .withRemoteUnit("postgresql/1", Map.of("host", "10.1.2.3"));
+    JujuState state = harness.state().withRelation(db).withFlags("demo.installed", "demo.configured", "demo.ready",
+        "demo.extra", "demo.cleared", "demo.started", "demo.call-relation");
+    HookOutcome outcome = harness.run(HookEvent.updateStatus(), state);
+    assertTrue(outcome.succeeded(), outcome::toString);
+    List<String> lines = drain();
+    assertTrue(lines.containsAll(List.of("interface=pgsql", "joined=True", "by-flag=db", "failed=1")), lines::toString);
+    assertTrue(lines.stream().anyMatch(l -> l.contains("Relation not found: nothing-like-this")), lines::toString);
   }
 }
