@@ -10,6 +10,7 @@ import charms.reactive.Handler;
 import charms.reactive.HandlerContext;
 import charms.reactive.HandlerDefinitionException;
 import charms.reactive.HandlerId;
+import charms.reactive.HandlerMethods;
 import charms.reactive.Hook;
 import charms.reactive.HookContext;
 import charms.reactive.HookEnvironment;
@@ -31,11 +32,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
@@ -51,10 +48,6 @@ import reactor.core.publisher.Mono;
  * injected by type; a parameter nothing can supply is rejected here, when the charm is built.
  */
 public final class AnnotatedHandlers {
-  private static final Set<Class<? extends Annotation>> HANDLER_ANNOTATIONS = Set.of(When.class,
-      WhenAll.class, WhenAny.class, WhenNot.class, WhenNone.class, WhenNotAll.class, Hook.class,
-      OnlyOnce.class, CollectMetrics.class, MeterStatusChanged.class);
-
   private AnnotatedHandlers() {
   }
 
@@ -64,56 +57,10 @@ public final class AnnotatedHandlers {
     Class<?> type = target instanceof Class<?> c ? c : target.getClass();
     Object instance = target instanceof Class<?> ? null : target;
     List<Handler> handlers = new ArrayList<>();
-    for (Method method : handlerMethods(type)) {
+    for (Method method : HandlerMethods.of(type)) {
       handlers.add(toHandler(instance, method, resolvers, serviceTypes));
     }
     return handlers;
-  }
-
-  static boolean isHandler(Method method) {
-    for (Annotation a : method.getAnnotations()) {
-      if (HANDLER_ANNOTATIONS.contains(a.annotationType())
-          || a.annotationType().isAnnotationPresent(ConditionAnnotation.class)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static List<Method> handlerMethods(Class<?> type) {
-    List<Class<?>> hierarchy = new ArrayList<>();
-    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-      hierarchy.add(0, c);
-    }
-    List<Method> ordered = new ArrayList<>();
-    for (Class<?> c : hierarchy) {
-      Map<String, Method> byName = new LinkedHashMap<>();
-      for (Method m : c.getDeclaredMethods()) {
-        if (!isHandler(m) || m.isSynthetic()) {
-          continue;
-        }
-        Method clash = byName.put(m.getName(), m);
-        if (clash != null) {
-          throw new HandlerDefinitionException("handler methods must have unique names: "
-              + c.getName() + "." + m.getName() + " is overloaded");
-        }
-      }
-      Optional<List<String>> index = HandlerIndex.read(c);
-      List<Method> methods = new ArrayList<>();
-      if (index.isPresent()) {
-        for (String name : index.get()) {
-          Method m = byName.remove(name);
-          if (m != null) {
-            methods.add(m);
-          }
-        }
-      }
-      List<Method> rest = new ArrayList<>(byName.values());
-      rest.sort(Comparator.comparing(Method::getName));
-      methods.addAll(rest);
-      ordered.addAll(methods);
-    }
-    return ordered;
   }
 
   private static Handler toHandler(Object instance, Method method, List<ParameterResolver> resolvers,

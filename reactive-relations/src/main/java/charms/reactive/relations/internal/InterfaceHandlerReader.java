@@ -11,6 +11,7 @@ import charms.reactive.Handler;
 import charms.reactive.HandlerContext;
 import charms.reactive.HandlerDefinitionException;
 import charms.reactive.HandlerId;
+import charms.reactive.HandlerMethods;
 import charms.reactive.Hook;
 import charms.reactive.HookContext;
 import charms.reactive.HookEnvironment;
@@ -25,18 +26,13 @@ import charms.reactive.WhenAny;
 import charms.reactive.WhenNone;
 import charms.reactive.WhenNot;
 import charms.reactive.WhenNotAll;
-import charms.reactive.internal.handlers.HandlerIndex;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
@@ -61,9 +57,6 @@ import reactor.core.publisher.Mono;
 public final class InterfaceHandlerReader {
   /** The placeholder for the relation (endpoint) name. */
   public static final String PLACEHOLDER = "{endpoint_name}";
-  private static final Set<Class<? extends Annotation>> HANDLER_ANNOTATIONS = Set.of(When.class,
-      WhenAll.class, WhenAny.class, WhenNot.class, WhenNone.class, WhenNotAll.class, Hook.class,
-      OnlyOnce.class, CollectMetrics.class, MeterStatusChanged.class);
 
   private InterfaceHandlerReader() {
   }
@@ -168,7 +161,7 @@ public final class InterfaceHandlerReader {
    */
   public static List<Template> read(Class<?> type, String role, String interfaceName) {
     List<Template> templates = new ArrayList<>();
-    for (Method m : handlerMethods(type)) {
+    for (Method m : HandlerMethods.of(type)) {
       Template t = template(m);
       String id = t.baseId() + ":endpoint";
       try {
@@ -203,57 +196,13 @@ public final class InterfaceHandlerReader {
     }
     List<Annotation> annotations = new ArrayList<>();
     for (Annotation a : m.getAnnotations()) {
-      if (HANDLER_ANNOTATIONS.contains(a.annotationType())
-          || a.annotationType().isAnnotationPresent(ConditionAnnotation.class)) {
+      if (HandlerMethods.isHandlerAnnotation(a)) {
         annotations.add(a);
       }
     }
     annotations.sort(Comparator.comparing(a -> a.annotationType() == Hook.class ? 0 : 1));
     m.setAccessible(true);
     return new Template(m, baseId, List.copyOf(annotations));
-  }
-
-  private static boolean isHandler(Method method) {
-    for (Annotation a : method.getAnnotations()) {
-      if (HANDLER_ANNOTATIONS.contains(a.annotationType())
-          || a.annotationType().isAnnotationPresent(ConditionAnnotation.class)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static List<Method> handlerMethods(Class<?> type) {
-    List<Class<?>> hierarchy = new ArrayList<>();
-    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-      hierarchy.add(0, c);
-    }
-    List<Method> ordered = new ArrayList<>();
-    for (Class<?> c : hierarchy) {
-      Map<String, Method> byName = new LinkedHashMap<>();
-      for (Method m : c.getDeclaredMethods()) {
-        if (m.isSynthetic() || m.isBridge() || !isHandler(m)) {
-          continue;
-        }
-        if (byName.put(m.getName(), m) != null) {
-          throw new HandlerDefinitionException("handler methods must have unique names: "
-              + c.getName() + "." + m.getName() + " is overloaded");
-        }
-      }
-      Optional<List<String>> index = HandlerIndex.read(c);
-      if (index.isPresent()) {
-        for (String name : index.get()) {
-          Method m = byName.remove(name);
-          if (m != null) {
-            ordered.add(m);
-          }
-        }
-      }
-      List<Method> rest = new ArrayList<>(byName.values());
-      rest.sort(Comparator.comparing(Method::getName));
-      ordered.addAll(rest);
-    }
-    return ordered;
   }
 
   private static Function<HandlerContext, Object> supplier(String id, Class<?> type,

@@ -1,0 +1,81 @@
+package charms.reactive;
+
+import charms.reactive.internal.handlers.HandlerIndex;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The annotated handler methods of a class, in registration order, for modules that read handlers
+ * of their own (interface handlers of endpoints, for example): superclasses first; within a class
+ * the source order the compile-time handler index recorded, otherwise method names sorted, never
+ * the JVM's unspecified reflection order.
+ */
+public final class HandlerMethods {
+  private static final Set<Class<? extends Annotation>> HANDLER_ANNOTATIONS = Set.of(When.class,
+      WhenAll.class, WhenAny.class, WhenNot.class, WhenNone.class, WhenNotAll.class, Hook.class,
+      OnlyOnce.class, CollectMetrics.class, MeterStatusChanged.class);
+
+  private HandlerMethods() {
+  }
+
+  /** Whether {@code annotation} makes a method a handler (a framework or condition annotation). */
+  public static boolean isHandlerAnnotation(Annotation annotation) {
+    return HANDLER_ANNOTATIONS.contains(annotation.annotationType())
+        || annotation.annotationType().isAnnotationPresent(ConditionAnnotation.class);
+  }
+
+  /** Whether {@code method} carries a handler annotation. */
+  public static boolean isHandler(Method method) {
+    for (Annotation a : method.getAnnotations()) {
+      if (isHandlerAnnotation(a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The handler methods of {@code type} and its superclasses, in registration order.
+   *
+   * @throws HandlerDefinitionException naming the method if a handler method is overloaded
+   */
+  public static List<Method> of(Class<?> type) {
+    List<Class<?>> hierarchy = new ArrayList<>();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      hierarchy.add(0, c);
+    }
+    List<Method> ordered = new ArrayList<>();
+    for (Class<?> c : hierarchy) {
+      Map<String, Method> byName = new LinkedHashMap<>();
+      for (Method m : c.getDeclaredMethods()) {
+        if (m.isSynthetic() || m.isBridge() || !isHandler(m)) {
+          continue;
+        }
+        if (byName.put(m.getName(), m) != null) {
+          throw new HandlerDefinitionException("handler methods must have unique names: "
+              + c.getName() + "." + m.getName() + " is overloaded");
+        }
+      }
+      Optional<List<String>> index = HandlerIndex.read(c);
+      if (index.isPresent()) {
+        for (String name : index.get()) {
+          Method m = byName.remove(name);
+          if (m != null) {
+            ordered.add(m);
+          }
+        }
+      }
+      List<Method> rest = new ArrayList<>(byName.values());
+      rest.sort(Comparator.comparing(Method::getName));
+      ordered.addAll(rest);
+    }
+    return ordered;
+  }
+}
