@@ -42,6 +42,29 @@ public final class HandlerMethods {
   }
 
   /**
+   * Invokes a handler method and returns its work as a publisher: a {@code Publisher} as it is, a
+   * {@code CompletionStage} as a {@code Mono}, null for a void method. The method's own exception
+   * is rethrown unwrapped.
+   */
+  public static org.reactivestreams.Publisher<?> invoke(Method method, Object target, Object[] args)
+      throws Exception {
+    Object result;
+    try {
+      result = method.invoke(target, args);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Exception ex) {
+        throw ex;
+      }
+      throw (Error) cause;
+    }
+    if (result instanceof java.util.concurrent.CompletionStage<?> stage) {
+      return reactor.core.publisher.Mono.fromCompletionStage(stage);
+    }
+    return (org.reactivestreams.Publisher<?>) result;
+  }
+
+  /**
    * The handler methods of {@code type} and its superclasses, in registration order.
    *
    * @throws HandlerDefinitionException naming the method if a handler method is overloaded

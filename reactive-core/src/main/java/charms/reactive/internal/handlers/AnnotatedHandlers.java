@@ -27,7 +27,6 @@ import charms.reactive.WhenNone;
 import charms.reactive.WhenNot;
 import charms.reactive.WhenNotAll;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -97,20 +96,7 @@ public final class AnnotatedHandlers {
       for (int i = 0; i < args.length; i++) {
         args[i] = suppliers.get(i).apply(parameters[i], ctx);
       }
-      Object result;
-      try {
-        result = method.invoke(instance, args);
-      } catch (InvocationTargetException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof Exception ex) {
-          throw ex;
-        }
-        throw (Error) cause;
-      }
-      if (result instanceof CompletionStage<?> stage) {
-        return Mono.fromCompletionStage(stage);
-      }
-      return (Publisher<?>) result;
+      return HandlerMethods.invoke(method, instance, args);
     });
   }
 

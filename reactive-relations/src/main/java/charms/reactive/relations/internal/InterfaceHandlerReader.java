@@ -27,7 +27,6 @@ import charms.reactive.WhenNone;
 import charms.reactive.WhenNot;
 import charms.reactive.WhenNotAll;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -94,20 +93,7 @@ public final class InterfaceHandlerReader {
       for (int i = 0; i < values.length; i++) {
         values[i] = args.get(i).apply(ctx);
       }
-      Object result;
-      try {
-        result = method.invoke(target, values);
-      } catch (InvocationTargetException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof Exception ex) {
-          throw ex;
-        }
-        throw (Error) cause;
-      }
-      if (result instanceof CompletionStage<?> stage) {
-        return Mono.fromCompletionStage(stage);
-      }
-      return (Publisher<?>) result;
+      return HandlerMethods.invoke(method, target, values);
     }
 
     List<Condition> conditions(String relationName, String role, String interfaceName, String id) {
