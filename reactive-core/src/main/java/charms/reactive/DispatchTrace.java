@@ -57,7 +57,17 @@ public record DispatchTrace(String hook, List<String> initialFlags, List<Pass> p
   public record Pass(Phase phase, int iteration, List<Decision> decisions) {
 
     public Pass {
-      decisions = List.copyOf(decisions);
+      decisions = decisions instanceof LazyDecisions ? decisions : List.copyOf(decisions);
+    }
+
+    /**
+     * A pass whose decisions are made on first access from {@code decision}, which must be a pure
+     * function of the finished pass: a hook records thousands of decisions per pass and most are
+     * never looked at.
+     */
+    public static Pass of(Phase phase, int iteration, int handlers,
+        java.util.function.IntFunction<Decision> decision) {
+      return new Pass(phase, iteration, new LazyDecisions(handlers, decision));
     }
 
     /** The ids of the handlers that ran (or failed) in this pass, in the order they started. */
@@ -83,6 +93,33 @@ public record DispatchTrace(String hook, List<String> initialFlags, List<Pass> p
 
     String title() {
       return phase == Phase.OTHER ? "other phase, iteration " + iteration : phase.label() + " phase";
+    }
+  }
+
+  /** An unmodifiable list whose elements are made on first access and then kept. */
+  private static final class LazyDecisions extends java.util.AbstractList<Decision>
+      implements java.util.RandomAccess {
+    private final Decision[] made;
+    private final java.util.function.IntFunction<Decision> decision;
+
+    LazyDecisions(int size, java.util.function.IntFunction<Decision> decision) {
+      this.made = new Decision[size];
+      this.decision = decision;
+    }
+
+    @Override
+    public Decision get(int index) {
+      Decision d = made[index];
+      if (d == null) {
+        d = decision.apply(index);
+        made[index] = d;
+      }
+      return d;
+    }
+
+    @Override
+    public int size() {
+      return made.length;
     }
   }
 

@@ -48,6 +48,11 @@ public final class Dispatcher {
   /** For each flag, the handlers watching it; built on the first flag change (never, if none). */
   private Map<String, int[]> watchers;
   private final int[] readsMoreThanFlags;
+  /** Per handler, read without touching the handler: its phase, and whether it runs in every one. */
+  private final Phase[] phases;
+  private final boolean[] everyPhase;
+  /** The handlers that watch no flags: considered in every iteration. */
+  private final int[] watchingNothing;
   private final List<PassRecorder> passes = new ArrayList<>();
   private List<String> initialFlags = List.of();
   private List<String> capStillFiring = List.of();
@@ -57,16 +62,26 @@ public final class Dispatcher {
     this.settings = settings;
     this.session = session;
     this.scopes = new HandlerScope[handlers.size()];
+    this.phases = new Phase[handlers.size()];
+    this.everyPhase = new boolean[handlers.size()];
     int[] opaque = new int[handlers.size()];
+    int[] unwatched = new int[handlers.size()];
     int opaqueCount = 0;
+    int unwatchedCount = 0;
     for (int i = 0; i < handlers.size(); i++) {
       Handler h = handlers.get(i);
       scopes[i] = new HandlerScope(h.id(), session, watch);
+      phases[i] = h.phase();
+      everyPhase[i] = h.runsIn(Phase.HOOKS) && h.runsIn(Phase.OTHER);
       if (!h.dependsOnlyOnWatchedFlags()) {
         opaque[opaqueCount++] = i;
       }
+      if (h.watchedFlags().isEmpty()) {
+        unwatched[unwatchedCount++] = i;
+      }
     }
     this.readsMoreThanFlags = Arrays.copyOf(opaque, opaqueCount);
+    this.watchingNothing = Arrays.copyOf(unwatched, unwatchedCount);
     session.state().flags().addListener(watch);
     session.state().flags().addListener(tracker);
   }
@@ -126,7 +141,19 @@ public final class Dispatcher {
       int[] position = new int[handlers.size()];
       Arrays.fill(position, -1);
       int queued = 0;
+      // After iteration 0 only the handlers watching a changed flag, or nothing, can match: the
+      // others are recorded without being looked at, which keeps a pass over thousands of idle
+      // handlers out of their memory.
+      boolean[] considered = phase == Phase.OTHER && iteration > 0 ? considered() : null;
       for (int i = 0; i < handlers.size(); i++) {
+        if (!everyPhase[i] && phases[i] != phase) {
+          rec.tested(i, PassRecorder.OTHER_PHASE);
+          continue;
+        }
+        if (considered != null && !considered[i]) {
+          rec.tested(i, PassRecorder.NOT_WATCHED);
+          continue;
+        }
         Verdict v = test(i, phase);
         rec.tested(i, v);
         if (v.holds()) {
@@ -213,6 +240,26 @@ public final class Dispatcher {
         retest(h, rec, phase, cause);
       }
     }
+  }
+
+  /** The handlers the flag watch lets through in this iteration (N > 0). */
+  private boolean[] considered() {
+    boolean[] considered = new boolean[handlers.size()];
+    for (int i : watchingNothing) {
+      considered[i] = true;
+    }
+    if (!watch.changes().isEmpty()) {
+      Map<String, int[]> index = watchers();
+      for (String flag : watch.changes()) {
+        int[] affected = index.get(flag);
+        if (affected != null) {
+          for (int i : affected) {
+            considered[i] = true;
+          }
+        }
+      }
+    }
+    return considered;
   }
 
   /**

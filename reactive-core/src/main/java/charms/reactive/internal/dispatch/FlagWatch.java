@@ -46,6 +46,11 @@ final class FlagWatch implements FlagListener {
     return false;
   }
 
+  /** The flags that changed in the previous iteration. */
+  Set<String> changes() {
+    return changes;
+  }
+
   int iteration() {
     return iteration;
   }

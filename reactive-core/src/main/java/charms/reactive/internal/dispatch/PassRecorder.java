@@ -5,11 +5,19 @@ import charms.reactive.DispatchTrace.Outcome;
 import charms.reactive.Handler;
 import charms.reactive.Phase;
 import charms.reactive.Verdict;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Records one pass's decisions in arrays indexed like the handler list; cheap to fill. */
+/**
+ * Records one pass's decisions in arrays indexed like the handler list; cheap to fill. The two
+ * commonest reasons are recorded as markers and spelled out only when the trace is read, so a
+ * pass need not touch the handlers it does not test.
+ */
 final class PassRecorder {
+  /** The handler belongs to another phase. */
+  static final Verdict OTHER_PHASE = Verdict.unmet("waits for phase ", null);
+  /** None of the handler's flags changed in the previous iteration. */
+  static final Verdict NOT_WATCHED = Verdict.unmet("none of its flags changed", null);
+
   private final Phase phase;
   private final int iteration;
   private final Outcome[] outcomes;
@@ -47,12 +55,18 @@ final class PassRecorder {
     return outcomes[handler] == Outcome.DROPPED;
   }
 
+  /** The pass as the trace shows it; its decisions are made when first read. */
   DispatchTrace.Pass toPass(List<Handler> handlers) {
-    List<DispatchTrace.Decision> decisions = new ArrayList<>(outcomes.length);
-    for (int i = 0; i < outcomes.length; i++) {
-      decisions.add(new DispatchTrace.Decision(handlers.get(i).id(), outcomes[i], verdicts[i],
-          retestedAfter[i]));
-    }
-    return new DispatchTrace.Pass(phase, iteration, decisions);
+    String notWatched = "none of its flags changed in iteration " + (iteration - 1) + ": ";
+    return DispatchTrace.Pass.of(phase, iteration, outcomes.length, i -> {
+      Handler h = handlers.get(i);
+      Verdict v = verdicts[i];
+      if (v == OTHER_PHASE) {
+        v = Verdict.unmet(OTHER_PHASE.reason(), h.phase().label());
+      } else if (v == NOT_WATCHED) {
+        v = Verdict.unmet(notWatched, h.watchedFlags());
+      }
+      return new DispatchTrace.Decision(h.id(), outcomes[i], v, retestedAfter[i]);
+    });
   }
 }
