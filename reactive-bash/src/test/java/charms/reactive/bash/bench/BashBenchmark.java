@@ -23,7 +23,7 @@ import java.util.Map;
  *       run, chained through flags) and a steady hook (none runs), each repeated, median wall time.
  * </ol>
  * Run: {@code mvn -q -pl reactive-bash -am install -DskipTests && mvn -q -pl reactive-bash
- * test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=charms.reactive.bash.bench.BashBenchmark}
+ * -Pbench test-compile exec:java}
  */
 public final class BashBenchmark {
   private BashBenchmark() {
@@ -52,7 +52,7 @@ public final class BashBenchmark {
         "  set_flag bench.done",
         "}",
         "reactive_handler_main");
-    HookRun run = charm(charm).execute(env(charm, "install"));
+    HookRun run = charm().execute(env(charm, "install"));
     if (!run.succeeded()) {
       throw new IllegalStateException(run.error().orElseThrow());
     }
@@ -83,21 +83,15 @@ public final class BashBenchmark {
         "@when_not 'e'",
         "function five() { set_flag e; }",
         "reactive_handler_main");
-    ReactiveCharm reactive = charm(charm);
     List<Double> first = new ArrayList<>();
     List<Double> steady = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      MemoryStateStore store = new MemoryStateStore();
-      ReactiveCharm fresh = ReactiveCharm.builder().stateStore(s -> store).log(s -> (l, m) -> { })
-          .use(ExternalHandlers.discover()).build();
+      ReactiveCharm fresh = charm();
       first.add(time(fresh, charm, "install"));
       steady.add(time(fresh, charm, "update-status"));
     }
     report("first hook, 5 bash functions (all run)", first.subList(2, first.size()));
     report("steady hook, 5 bash functions (none runs)", steady.subList(2, steady.size()));
-    if (reactive == null) {
-      throw new AssertionError();
-    }
   }
 
   static double time(ReactiveCharm charm, Path dir, String hook) {
@@ -110,7 +104,8 @@ public final class BashBenchmark {
     return ms;
   }
 
-  static ReactiveCharm charm(Path dir) {
+  /** A charm of the directory's external handlers with a fresh unit state and no log. */
+  static ReactiveCharm charm() {
     MemoryStateStore store = new MemoryStateStore();
     return ReactiveCharm.builder().stateStore(s -> store).log(s -> (l, m) -> { })
         .use(ExternalHandlers.discover()).build();
