@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.interpret.Context.Library;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,6 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * ones, as Jinja2's loader does. Strict mode makes an undefined variable (or a null value, which
  * Jinjava cannot tell apart from one) an error; {@code is defined} and the {@code default} filter
  * still work on undefined names in both modes.
+ *
+ * <p>Context values are data: a value is printed as it is, never interpreted as template source,
+ * whatever it contains ({@code {{ }}}, {@code {% %}}), also through filters.
  */
 public final class JinjavaRenderer {
   private static final ObjectMapper PLAIN = new ObjectMapper();
@@ -135,8 +140,16 @@ public final class JinjavaRenderer {
           .withLstripBlocks(false)
           .withFailOnUnknownTokens(strict)
           .withLegacyOverrides(jinja2)
+          // A value is data, never template source: Jinjava would otherwise render a printed
+          // value that contains "{{" or "{%" again, so config or relation data could run
+          // expressions and read the whole context (the channel token in bash's environment).
+          .withNestedInterpretationEnabled(false)
+          // Jinjava's own "render" filter renders a string as a template; Jinja2 has none.
+          .withDisabled(Map.of(Library.FILTER, Set.of("render")))
           .build();
       Jinjava jinjava = new Jinjava(config);
+      // Jinjava's striptags renders its input as a template before stripping; this one does not.
+      jinjava.getGlobalContext().registerFilter(new LiteralStripTagsFilter());
       jinjava.setResourceLocator(new DirectoryLocator(directory));
       return jinjava;
     }
