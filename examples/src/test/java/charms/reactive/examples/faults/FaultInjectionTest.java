@@ -233,7 +233,9 @@ class FaultInjectionTest {
       StateDocument before = state(charm);
       Run run = start(kind, charm, Map.of(), null);
       String mine = Integer.toString(seq);
-      long delay = (long) (random.nextDouble() * hookNanos * 1.1);
+      // half the kills anywhere in the hook, half near its end, where the commit is
+      double at = random.nextBoolean() ? random.nextDouble() * 1.1 : 0.7 + random.nextDouble() * 0.5;
+      long delay = (long) (at * hookNanos);
       if (run.process().waitFor(delay, TimeUnit.NANOSECONDS)) {
         finishedFirst++;
       } else {
