@@ -65,6 +65,15 @@ class BadToolOutputAndCharmFilesTest {
   }
 
   @Test
+  void aNulInALogMessageDoesNotSendTheLogToStandardError() {
+    JujuLog log = new JujuLog(tools());
+    log.error("tool said a\u0000b");
+    log.error("next line");
+    log.flush();
+    assertEquals(List.of("ERROR: tool said a\\u0000b\nnext line"), fake.logs);
+  }
+
+  @Test
   void jsonBeyondTheReadersLimitsNamesTheLimitNotJustNotJson() {
     String deep = "[".repeat(1500) + "]".repeat(1500);
     fake.overrides.put("relation-ids", args -> new ToolResult(0, deep, ""));
