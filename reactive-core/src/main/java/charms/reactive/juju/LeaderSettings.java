@@ -41,7 +41,7 @@ public final class LeaderSettings {
 
   static Map<String, String> toMap(JsonNode node) {
     Map<String, String> map = new TreeMap<>();
-    node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+    node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
     return map;
   }
 
