@@ -2,9 +2,11 @@ package charms.reactive.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.Handler;
+import charms.reactive.HandlerDefinitionException;
 import charms.reactive.HookEnvironment;
 import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;
@@ -218,16 +220,40 @@ class HandlerIndexProcessorTest {
   }
 
   @Test
-  void withoutTheIndexHandlersFallBackToAlphabeticalOrder() throws Exception {
+  void withoutTheIndexRegisteringTheClassIsAnErrorThatSaysHowToEnableTheProcessor() throws Exception {
     Compilation c = compileDemo(false);
     assertTrue(c.success(), c::describe);
     assertFalse(Files.exists(c.index("demo.Charm")));
     try (URLClassLoader loader = new URLClassLoader(new URL[] {c.out().toUri().toURL()},
         getClass().getClassLoader())) {
       Object charm = loader.loadClass("demo.Charm").getConstructor().newInstance();
-      ReactiveCharm reactive = ReactiveCharm.builder().handlers(charm).build();
-      assertEquals(List.of("demo.Charm.alpha", "demo.Charm.bravo", "demo.Charm.charlie", "demo.Charm.mike",
-          "demo.Charm.zulu"), reactive.handlers().stream().map(Handler::id).toList());
+      HandlerDefinitionException e = assertThrows(HandlerDefinitionException.class,
+          () -> ReactiveCharm.builder().handlers(charm).build(),
+          "never a silent alphabetical order");
+      for (String part : List.of("demo.Charm", "no handler index",
+          "META-INF/charms.reactive/handlers/demo.Charm.list", "annotationProcessorPaths",
+          "-proc:full", "HandlerIndexProcessor")) {
+        assertTrue(e.getMessage().contains(part), () -> "'" + part + "' not in: " + e.getMessage());
+      }
+      // a class without handler methods needs no index
+      Object plain = loader.loadClass("demo.Plain").getConstructor().newInstance();
+      assertEquals(List.of(), ReactiveCharm.builder().handlers(plain).build().handlers());
+    }
+  }
+
+  @Test
+  void anIndexThatMissesAHandlerIsAnErrorNamingIt() throws Exception {
+    Compilation c = compileDemo(true);
+    assertTrue(c.success(), c::describe);
+    // as after an incremental compilation without the processor: the old index stays behind
+    Files.writeString(c.index("demo.Charm"), "zulu\nalpha\nmike\n", StandardCharsets.UTF_8);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {c.out().toUri().toURL()},
+        getClass().getClassLoader())) {
+      Object charm = loader.loadClass("demo.Charm").getConstructor().newInstance();
+      HandlerDefinitionException e = assertThrows(HandlerDefinitionException.class,
+          () -> ReactiveCharm.builder().handlers(charm).build());
+      assertTrue(e.getMessage().contains("does not list bravo, charlie"), e::getMessage);
+      assertTrue(e.getMessage().contains("out of date"), e::getMessage);
     }
   }
 
