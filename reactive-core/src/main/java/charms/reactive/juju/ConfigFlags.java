@@ -79,6 +79,7 @@ final class ConfigFlags implements StateSource {
     if (anyChanged) {
       facts.add(FlagFact.set("config.changed"));
     }
+    context.service(CharmConfig.class).snapshot(current, options);
     ObjectNode snapshot = Json.MAPPER.createObjectNode();
     current.forEach(snapshot::set);
     records.set(RECORD, snapshot);

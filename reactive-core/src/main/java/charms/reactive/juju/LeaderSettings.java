@@ -37,6 +37,7 @@ public final class LeaderSettings {
       }
     });
     records.set(LeadershipFlags.RECORD, copy);
+    context.service(LeaderData.class).snapshot(copy);
   }
 
   static Map<String, String> toMap(JsonNode node) {
