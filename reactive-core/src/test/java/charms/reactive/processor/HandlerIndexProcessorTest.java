@@ -70,6 +70,11 @@ class HandlerIndexProcessorTest {
 
   /** Compiles {@code sources} (file name to text) with the processor, or without it. */
   Compilation compile(Map<String, String> sources, boolean withProcessor) throws IOException {
+    return compile(sources, withProcessor, List.of());
+  }
+
+  Compilation compile(Map<String, String> sources, boolean withProcessor, List<String> extraOptions)
+      throws IOException {
     Path src = Files.createDirectories(tmp.resolve("src"));
     Path out = Files.createDirectories(tmp.resolve("out"));
     List<File> files = new ArrayList<>();
@@ -89,6 +94,7 @@ class HandlerIndexProcessorTest {
       if (!withProcessor) {
         options.add("-proc:none");
       }
+      options.addAll(extraOptions);
       JavaCompiler.CompilationTask task = javac.getTask(null, fm, diagnostics, options, null,
           fm.getJavaFileObjectsFromFiles(files));
       if (withProcessor) {
@@ -258,6 +264,26 @@ class HandlerIndexProcessorTest {
   }
 
   // ---- compile errors ----
+
+  @Test
+  void givenTheMetadataAHookPatternThatMatchesNoHookIsACompileError() throws Exception {
+    Path metadata = tmp.resolve("metadata.yaml");
+    Files.writeString(metadata, "name: web\nrequires:\n  db:\n    interface: pgsql\n");
+    String source = charmWith(
+        "  @Hook(\"install\") public void fine() { }",
+        "  @Hook(\"{requires:pgsql}-relation-{joined,changed}\") public void alsoFine() { }",
+        "  @Hook(\"instal\") public void typo() { }");
+    Compilation c = compile(Map.of("bad/Bad.java", source), true,
+        List.of("-A" + HandlerIndexProcessor.METADATA_OPTION + "=" + metadata));
+    assertOneErrorMentioning(c, "@Hook: hook pattern 'instal' can match no hook of charm web",
+        "did you mean install?");
+    assertEquals(8, c.errors().get(0).getLineNumber(), "reported on the typo's handler");
+
+    Files.deleteIfExists(c.out().resolve("META-INF/charms.reactive/handlers/bad.Bad.list"));
+    Compilation without = compile(Map.of("bad/Bad.java", source), true, List.of());
+    assertTrue(without.success(), "without the metadata the pattern cannot be checked at compile time:\n"
+        + without.describe());
+  }
 
   static String charmWith(String... methodLines) {
     return "package bad;\n\nimport charms.reactive.*;\n\npublic class Bad {\n"

@@ -56,7 +56,9 @@ class HandlerIndexAcrossJdksTest {
 
   @Test
   void jdk25WithTheProcessorPathRunsHandlersInSourceOrder() throws Exception {
-    assertSourceOrder(jdk25(), List.of("-processorpath", classPath()));
+    // with the metadata, the processor also checks the @Hook patterns against the charm's hooks
+    assertSourceOrder(jdk25(), List.of("-processorpath", classPath(),
+        "-Acharms.reactive.metadata=" + CHARM.resolve("metadata.yaml")));
   }
 
   @Test
