@@ -12,9 +12,11 @@ import java.util.Set;
 /**
  * The annotated handler methods of a class, in registration order, for modules that read handlers
  * of their own (interface handlers of endpoints, for example): superclasses first; within a class
- * the source order the compile-time handler index recorded. A class with handler methods but no
- * index (or an index that misses some of them) is an error that says how to enable the
- * processor: never a silent change of order, and never the JVM's unspecified reflection order.
+ * the source order the compile-time handler index recorded. A class with several handler methods
+ * but no index (or an index that misses some of them) is an error that says how to enable the
+ * processor: never a silent change of order, and never the JVM's unspecified reflection order. A
+ * class with a single handler method needs no index (there is no order to lose); anonymous and
+ * local classes, which the processor cannot index, may therefore hold one handler method each.
  */
 public final class HandlerMethods {
   private static final Set<Class<? extends Annotation>> HANDLER_ANNOTATIONS = Set.of(When.class,
@@ -33,6 +35,11 @@ public final class HandlerMethods {
   }
 
   private static HandlerDefinitionException missingIndex(Class<?> type) {
+    if (type.isAnonymousClass() || type.isLocalClass()) {
+      return new HandlerDefinitionException(type.getName() + " is an anonymous or local class with "
+          + "several handler methods: their source order cannot be indexed at compile time; "
+          + "declare them in a named (top-level or nested) class");
+    }
     return new HandlerDefinitionException(type.getName() + " has handler methods but no handler "
         + "index (" + HandlerIndex.resourceName(type.getName()) + "), so their source order is "
         + "unknown: the annotation processor did not run when it was compiled. " + HOW_TO_ENABLE);
@@ -103,7 +110,12 @@ public final class HandlerMethods {
       if (byName.isEmpty()) {
         continue;
       }
-      List<String> index = HandlerIndex.read(c).orElseThrow(() -> missingIndex(c));
+      java.util.Optional<List<String>> found = HandlerIndex.read(c);
+      if (found.isEmpty() && byName.size() == 1) {
+        ordered.addAll(byName.values()); // one handler: there is no order to lose
+        continue;
+      }
+      List<String> index = found.orElseThrow(() -> missingIndex(c));
       for (String name : index) {
         Method m = byName.remove(name);
         if (m != null) {

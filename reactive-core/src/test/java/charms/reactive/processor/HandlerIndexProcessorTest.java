@@ -248,6 +248,28 @@ class HandlerIndexProcessorTest {
   }
 
   @Test
+  void anAnonymousClassMayHoldOneHandlerButNotSeveral() {
+    Object one = new Object() {
+      @When("a")
+      public void only() { }
+    };
+    assertEquals(1, ReactiveCharm.builder().handlers(one).build().handlers().size(),
+        "a single handler has no order to lose");
+    Object two = new Object() {
+      @When("a")
+      public void first() { }
+
+      @When("b")
+      public void second() { }
+    };
+    HandlerDefinitionException e = assertThrows(HandlerDefinitionException.class,
+        () -> ReactiveCharm.builder().handlers(two).build());
+    assertTrue(e.getMessage().contains("is an anonymous or local class with several handler methods"),
+        e::getMessage);
+    assertTrue(e.getMessage().contains("declare them in a named (top-level or nested) class"), e::getMessage);
+  }
+
+  @Test
   void anIndexThatMissesAHandlerIsAnErrorNamingIt() throws Exception {
     Compilation c = compileDemo(true);
     assertTrue(c.success(), c::describe);
