@@ -1,8 +1,11 @@
 package charms.reactive.juju;
 
 import charms.reactive.ReactiveException;
+import charms.reactive.RecordBinder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -115,7 +118,7 @@ public final class CharmConfig {
       @Override
       public String typeError(String key, Class<?> javaType) {
         ConfigOptions.Option option = typed.options().get(key);
-        return option == null || RecordBinder.fits(option.type(), javaType) ? null
+        return option == null || fits(option.type(), javaType) ? null
             : "is declared " + option.type() + " in config.yaml";
       }
     }, key -> values().get(key));
@@ -127,5 +130,24 @@ public final class CharmConfig {
       declared.addAll(values().keySet());
     }
     return declared;
+  }
+
+  /** The Java types a value of each {@code config.yaml} type may bind to. */
+  static boolean fits(String declaredType, Class<?> javaType) {
+    if (javaType == JsonNode.class || javaType == Object.class) {
+      return true;
+    }
+    Class<?> t = RecordBinder.boxed(javaType);
+    switch (declaredType) {
+      case "int":
+        return t == Integer.class || t == Long.class || t == BigInteger.class || t == Double.class
+            || t == BigDecimal.class;
+      case "float":
+        return t == Double.class || t == Float.class || t == BigDecimal.class;
+      case "boolean":
+        return t == Boolean.class;
+      default: // string, secret
+        return t == String.class || t.isEnum();
+    }
   }
 }

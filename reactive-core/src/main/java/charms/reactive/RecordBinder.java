@@ -1,6 +1,5 @@
-package charms.reactive.juju;
+package charms.reactive;
 
-import charms.reactive.ReactiveException;
 import charms.reactive.internal.Json;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JavaType;
@@ -10,8 +9,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +18,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Binds named JSON values (config options, leader settings) to the components of a record, each
- * value converted by Jackson to the component's type.
+ * Binds named JSON values (config options, leader settings, relation data) to the components of a
+ * record, each value converted by Jackson to the component's type: the one binding behind
+ * {@code CharmConfig.as}, {@code LeaderData.as} and reactive-relations' {@code JsonDataView.as}.
  *
  * <p>A component's key is its {@link JsonProperty} name if it has one, else the first of its name,
  * its name in kebab case ({@code adminPass} → {@code admin-pass}) and in snake case
@@ -31,9 +29,9 @@ import java.util.function.Function;
  * convert is an error naming the key and the component, never quoting the value (it may be a
  * secret).
  */
-final class RecordBinder {
+public final class RecordBinder {
   /** How a key is found and checked: what the values are called in messages, and which exist. */
-  interface Keys {
+  public interface Keys {
     /** "config option", "leader setting". */
     String what();
 
@@ -54,7 +52,15 @@ final class RecordBinder {
   private RecordBinder() {
   }
 
-  static <T extends Record> T bind(Class<T> type, Keys keys, Function<String, JsonNode> values) {
+  /**
+   * A new instance of {@code type} with each component bound to the value of its key.
+   *
+   * @param values the value of a key, or null if it has none
+   * @throws ReactiveException naming the key and the component if a key is not declared, a type
+   *     does not fit, a value does not convert or a primitive component has no value
+   * @throws IllegalArgumentException if {@code type} is not a record class
+   */
+  public static <T extends Record> T bind(Class<T> type, Keys keys, Function<String, JsonNode> values) {
     if (type == null || !type.isRecord()) {
       throw new IllegalArgumentException("not a record class: " + type);
     }
@@ -161,29 +167,12 @@ final class RecordBinder {
     }
   }
 
-  private static Class<?> boxed(Class<?> primitive) {
+  /** The box of a primitive type, or the type itself. */
+  public static Class<?> boxed(Class<?> primitive) {
     return Map.<Class<?>, Class<?>>of(int.class, Integer.class, long.class, Long.class,
         double.class, Double.class, float.class, Float.class, boolean.class, Boolean.class,
         short.class, Short.class, byte.class, Byte.class, char.class, Character.class)
         .getOrDefault(primitive, primitive);
   }
 
-  /** The Java types a value of each {@code config.yaml} type may bind to. */
-  static boolean fits(String declaredType, Class<?> javaType) {
-    if (javaType == JsonNode.class || javaType == Object.class) {
-      return true;
-    }
-    Class<?> t = boxed(javaType);
-    switch (declaredType) {
-      case "int":
-        return t == Integer.class || t == Long.class || t == BigInteger.class || t == Double.class
-            || t == BigDecimal.class;
-      case "float":
-        return t == Double.class || t == Float.class || t == BigDecimal.class;
-      case "boolean":
-        return t == Boolean.class;
-      default: // string, secret
-        return t == String.class || t.isEnum();
-    }
-  }
 }
