@@ -18,7 +18,8 @@ import charms.reactive.ReactiveCharm;
  * <p>Every hook starts by checking the charm's {@code metadata.yaml} and {@code actions.yaml}:
  * a malformed one fails the hook with an error naming the file and the line.
  *
- * <p>Handlers get {@link HookTools} and {@link StatusReporter} injected by type.
+ * <p>Handlers get {@link HookTools}, {@link StatusReporter}, {@link CharmConfig} (typed config)
+ * and {@link LeaderData} (typed leader settings) injected by type.
  */
 public final class Juju {
   /** The owner name of this integration's framework records. */
@@ -35,6 +36,9 @@ public final class Juju {
     return (ReactiveCharm.Builder builder) -> {
       builder.hookService(HookTools.class, HookTools::forHook)
           .hookService(StatusReporter.class, services -> new StatusReporter())
+          .hookService(CharmConfig.class, services -> new CharmConfig(
+              services.get(HookTools.class), services.environment().charmDir()))
+          .hookService(LeaderData.class, services -> new LeaderData(services.get(HookTools.class)))
           .log(services -> services.environment().contextId().isPresent()
               && !services.environment().isRestricted()
               ? new JujuLog(services.get(HookTools.class)) : HookLog.stderr())
