@@ -55,6 +55,23 @@ class ExternalProtocolTest {
     assertEquals("a,b\nsecond line\n", charm.file("arg"));
   }
 
+  /** Output that cannot reach --invoke unchanged is an error naming the file, never mangled. */
+  @Test
+  void testOutputThatIsNotUtf8IsAnErrorNamingTheFile() throws Exception {
+    charm.handler("reactive/latin1",
+        "#!/bin/bash",
+        "case \"$1\" in",
+        "  --test) printf 'caf\\xe9\\n'; exit 0 ;;",
+        "  --invoke) touch \"$OUT.invoked\" ;;",
+        "esac");
+    HookRun run = charm.hook("install");
+    assertFalse(run.succeeded());
+    String message = run.error().orElseThrow().getMessage();
+    assertTrue(message.contains("external handler reactive/latin1 --test printed output that is not "
+        + "UTF-8; it cannot be passed to --invoke unchanged"), message);
+    assertNull(charm.file("invoked"));
+  }
+
   private void countingFile(String relative, String function, String sets, String when) throws Exception {
     String name = relative.replaceAll("[^a-z0-9]", "_");
     charm.handler(relative,

@@ -90,7 +90,7 @@ public final class ExternalHandler {
       testRuns++;
       ProcessOutcome outcome = run(List.of("--test"), new Session(context, null), true);
       if (outcome.exitCode() == 0) {
-        lastTestOutput = outcome.stdout();
+        lastTestOutput = passable(outcome.stdout());
         queued = true;
         return Verdict.met("functions to run: ", lastTestOutput.strip());
       }
@@ -127,6 +127,35 @@ public final class ExternalHandler {
     }
   }
 
+  /**
+   * The {@code --test} output as the argument of {@code --invoke}, unchanged. Arguments reach the
+   * process encoded with the JVM's locale charset: output that it cannot carry unchanged (not
+   * UTF-8, or non-ASCII under a non-UTF-8 locale) is an error naming the file, never mangled.
+   */
+  private String passable(byte[] output) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(output)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ReactiveException("external handler " + id + " --test printed output that is not "
+          + "UTF-8; it cannot be passed to --invoke unchanged");
+    }
+    String charset = System.getProperty("sun.jnu.encoding", "UTF-8");
+    if (!charset.equalsIgnoreCase("UTF-8") && text.chars().anyMatch(c -> c > 0x7f)) {
+      throw new ReactiveException("external handler " + id + " --test printed non-ASCII output, "
+          + "which this JVM's locale charset (" + charset + ") cannot pass to --invoke unchanged; "
+          + "run the hook with a UTF-8 locale (LC_ALL=C.UTF-8)");
+    }
+    if (text.indexOf('\0') >= 0) {
+      throw new ReactiveException("external handler " + id + " --test printed a NUL byte, which "
+          + "no process argument can hold");
+    }
+    return text;
+  }
+
   private void invoke(HandlerContext context) {
     queued = false;
     Map<String, FunctionSpec> toFinish = new HashMap<>(tested);
@@ -145,7 +174,7 @@ public final class ExternalHandler {
     }
   }
 
-  record ProcessOutcome(int exitCode, String stdout) {
+  record ProcessOutcome(int exitCode, byte[] stdout) {
   }
 
   private ProcessOutcome run(List<String> args, Session session, boolean captureStdout) {
@@ -188,7 +217,7 @@ public final class ExternalHandler {
   /** Passes the handler's standard error on, and captures or passes on its standard output. */
   private static final class ChannelOutput {
     private final boolean capture;
-    private CompletableFuture<String> stdout;
+    private CompletableFuture<byte[]> stdout;
 
     ChannelOutput(boolean capture) {
       this.capture = capture;
@@ -218,13 +247,13 @@ public final class ExternalHandler {
     }
   }
 
-  private static CompletableFuture<String> read(InputStream in) {
-    CompletableFuture<String> text = new CompletableFuture<>();
+  private static CompletableFuture<byte[]> read(InputStream in) {
+    CompletableFuture<byte[]> text = new CompletableFuture<>();
     Thread reader = new Thread(() -> {
       try (in) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         in.transferTo(out);
-        text.complete(out.toString(StandardCharsets.UTF_8));
+        text.complete(out.toByteArray());
       } catch (IOException e) {
         text.completeExceptionally(new java.io.UncheckedIOException(
             "cannot read the output of an external handler's --test", e));
@@ -235,8 +264,8 @@ public final class ExternalHandler {
     return text;
   }
 
-  private static CompletableFuture<String> pump(InputStream in, java.io.PrintStream to) {
-    CompletableFuture<String> done = new CompletableFuture<>();
+  private static CompletableFuture<byte[]> pump(InputStream in, java.io.PrintStream to) {
+    CompletableFuture<byte[]> done = new CompletableFuture<>();
     Thread pump = new Thread(() -> {
       try (in) {
         byte[] buffer = new byte[8192];
@@ -247,7 +276,7 @@ public final class ExternalHandler {
       } catch (IOException e) {
         // the handler's own output is best effort; its exit code decides
       }
-      done.complete("");
+      done.complete(new byte[0]);
     }, "external-handler-output");
     pump.setDaemon(true);
     pump.start();
