@@ -181,4 +181,20 @@ class ExternalProtocolTest {
     // the functions themselves keep the file's own xtrace setting (off here)
     assertTrue(err.lines().noneMatch(l -> l.matches("\\++ set_flag x")), err);
   }
+
+  /** The variable may also be set in the file itself, before the library is sourced. */
+  @Test
+  void charmsReactiveTraceSetInTheFileTracesTheLibrary() throws Exception {
+    charm.handler("reactive/traced.sh",
+        "#!/bin/bash",
+        "exec 2>>\"$OUT.err\"",
+        "CHARMS_REACTIVE_TRACE=true",
+        "source charms.reactive.sh",
+        "@when_not 'x'",
+        "function f() { set_flag x; }",
+        "reactive_handler_main");
+    assertTrue(charm.hook("install").succeeded());
+    String err = charm.file("err");
+    assertTrue(err.lines().anyMatch(l -> l.equals("+ _reactive_decorate when_not x")), err);
+  }
 }
