@@ -313,6 +313,11 @@ public final class Commands implements CommandExecutor {
     if (name.isEmpty() && flag.isEmpty()) {
       throw new IllegalArgumentException("Must specify either relation_name or flag");
     }
+    Optional<String> tested = context.beingTested();
+    if (tested.isPresent()) {
+      throw new IllegalStateException("relation_call cannot be used while " + tested.get()
+          + " is being tested (--test): call it from a function that --invoke runs");
+    }
     RelationCalls calls = context.service(RelationCalls.class).orElseThrow(() ->
         new IllegalStateException("relation_call needs the charm's relations (reactive-relations) "
             + "to be registered with this hook"));

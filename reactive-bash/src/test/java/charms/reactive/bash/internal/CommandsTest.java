@@ -222,6 +222,10 @@ class CommandsTest {
     }
     assertFalse(state.flags().isSet("a"));
     assertEquals(1, run("is_flag_set", "a").exitCode(), "reading is allowed while tested");
+    CommandResult call = run("relation_call", "--flag", "db.ready", "uri");
+    assertEquals(1, call.exitCode());
+    assertTrue(call.stderr().contains("relation_call cannot be used while reactive/x.sh is being "
+        + "tested (--test)"), call.stderr());
   }
 
   @Test
