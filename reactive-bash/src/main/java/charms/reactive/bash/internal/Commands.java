@@ -100,7 +100,7 @@ public final class Commands implements CommandExecutor {
       Object result = run(command, args);
       if (TESTS.contains(command)) {
         // the original prints the formatted empty string after a test command
-        return new CommandResult(Boolean.TRUE.equals(result) ? 0 : 1, format.render(""), "");
+        return CommandResult.test(Boolean.TRUE.equals(result), format.render(""));
       }
       return CommandResult.ok(format.render(result == NO_OUTPUT ? "" : result));
     } catch (UsageException e) {

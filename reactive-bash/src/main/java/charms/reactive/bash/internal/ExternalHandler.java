@@ -54,7 +54,6 @@ public final class ExternalHandler {
   private String lastTestOutput = "";
   /** True from a met {@code --test} until the file is invoked: re-tests start no process. */
   private boolean queued;
-  private int testRuns;
 
   public ExternalHandler(Path charmDir, Path file) {
     this.file = file.toAbsolutePath();
@@ -63,11 +62,6 @@ public final class ExternalHandler {
 
   public String id() {
     return id;
-  }
-
-  /** How many {@code --test} processes this handler has started. */
-  public int testRuns() {
-    return testRuns;
   }
 
   /** The core handler: tested in every phase, invoked as a process. */
@@ -87,7 +81,6 @@ public final class ExternalHandler {
       lastTestContext = context;
       tested.clear();
       declared.clear();
-      testRuns++;
       ProcessOutcome outcome = run(List.of("--test"), new Session(context, null), true);
       if (outcome.exitCode() == 0) {
         lastTestOutput = passable(outcome.stdout());
