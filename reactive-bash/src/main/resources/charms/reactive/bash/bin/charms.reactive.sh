@@ -15,7 +15,8 @@
 # hold, comma-separated; exit 1 if none) and then with --invoke <names> (run them in that order).
 # Differences from the original, each a fix: functions are tested and run in source order; a
 # function that fails fails the hook; only @only_once functions are marked as run (and the
-# framework marks them, after the hook's handlers succeeded); name_relation_get works.
+# framework marks them, after the hook's handlers succeeded); name_relation_get works; a
+# decorator without arguments (other than @only_once) is refused; --test changes no state.
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
   sed -n '2,/^$/s/^# \{0,1\}//p' "$0"
