@@ -64,6 +64,10 @@ class ChannelTest {
         "function f() {",
         "  CHARMS_REACTIVE_TOKEN=wrong set_flag stolen 2>>\"$OUT.err\"",
         "  echo \"rc=$?\" >> \"$OUT\"",
+        "  # refused requests are read whole before the answer: the caller never dies of SIGPIPE",
+        "  for ((i = 0; i < 50; i++)); do",
+        "    CHARMS_REACTIVE_TOKEN=wrong set_flag stolen \"$(printf 'x%.0s' {1..2000})\" 2>/dev/null",
+        "  done",
         "  set_flag done",
         "}",
         "reactive_handler_main");
@@ -86,7 +90,9 @@ class ChannelTest {
         "source charms.reactive.sh",
         "@when_not 'done'",
         "function f() {",
-        "  ( sleep 0.5; set_flag late 2>>\"$OUT.late\"; echo \"rc=$?\" >>\"$OUT.late\" ) </dev/null >/dev/null 2>&1 &",
+        "  # the job waits until the handler's process ($$) is gone, then calls",
+        "  ( while kill -0 $$ 2>/dev/null; do sleep 0.05; done",
+        "    set_flag late 2>>\"$OUT.late\"; echo \"rc=$?\" >>\"$OUT.late\" ) </dev/null >/dev/null 2>&1 &",
         "  set_flag done",
         "}",
         "reactive_handler_main");

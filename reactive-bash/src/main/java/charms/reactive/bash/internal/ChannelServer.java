@@ -45,6 +45,7 @@ public final class ChannelServer implements AutoCloseable {
   /** The largest field (argument, environment entry) a request may carry, in bytes. */
   public static final int MAX_FIELD = 1 << 20;
   private static final int MAX_ARGS = 100_000;
+  private static final int READ_TIMEOUT_MILLIS = 30_000;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A request waiting for the hook's thread; {@code args == null} marks the process's exit. */
@@ -104,8 +105,9 @@ public final class ChannelServer implements AutoCloseable {
 
   /**
    * Starts a process and runs the commands it sends over the channel with {@code executor}, on
-   * the calling thread, until it has exited; then closes the channel. Requests that arrived
-   * before the exit are answered; later ones are refused as coming from a run that is over.
+   * the calling thread, until it has exited; then closes the channel. A request is executed only
+   * while the process is alive (its own calls block it until answered, so all of them are); any
+   * other is refused as coming from a run that is over, such as a background job's.
    *
    * @throws ChannelCommandException once the process has exited, if a command failed with an
    *     unexpected exception (its caller was told too)
@@ -120,6 +122,11 @@ public final class ChannelServer implements AutoCloseable {
         Request request = queue.take();
         if (request.args() == null) {
           break;
+        }
+        if (!process.isAlive()) {
+          // queued by a background job after the handler exited, before the exit was noticed
+          request.answer().complete(refusedAsOver());
+          continue;
         }
         CommandResult result;
         try {
@@ -185,6 +192,8 @@ public final class ChannelServer implements AutoCloseable {
 
   private void handle(Socket client) {
     try (client) {
+      // a caller writes its whole request at once; one that stalls is dropped, not waited for
+      client.setSoTimeout(READ_TIMEOUT_MILLIS);
       CommandResult result = answer(new BufferedInputStream(client.getInputStream()));
       OutputStream out = client.getOutputStream();
       out.write((result.exitCode() + "\0" + result.stdout().replace("\0", "") + "\0"
@@ -198,13 +207,12 @@ public final class ChannelServer implements AutoCloseable {
   }
 
   private CommandResult answer(InputStream in) throws IOException, InterruptedException {
+    // The whole request is read before it is answered, even a refused one: a caller still writing
+    // to a closed connection would die of SIGPIPE instead of reading the error.
     Field presented = field(in);
-    if (presented == null || presented.tooLong() || !MessageDigest.isEqual(
-        presented.text().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-      problems.accept("refused a request with a wrong token on the channel of " + owner);
-      return CommandResult.error("the channel token is wrong");
-    }
-    Field countField = field(in);
+    boolean tokenOk = presented != null && !presented.tooLong() && MessageDigest.isEqual(
+        presented.text().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+    Field countField = presented == null ? null : field(in);
     int count;
     try {
       count = countField == null ? -1 : Integer.parseInt(countField.text());
@@ -212,6 +220,10 @@ public final class ChannelServer implements AutoCloseable {
       count = -1;
     }
     if (count < 0 || count > MAX_ARGS) {
+      if (!tokenOk) {
+        problems.accept("refused a request with a wrong token on the channel of " + owner);
+        return CommandResult.error("the channel token is wrong");
+      }
       problems.accept("refused a malformed request on the channel of " + owner);
       return CommandResult.error("malformed request: the argument count is missing or invalid");
     }
@@ -240,6 +252,10 @@ public final class ChannelServer implements AutoCloseable {
       if (eq > 0) {
         callerEnvironment.put(entry.text().substring(0, eq), entry.text().substring(eq + 1));
       }
+    }
+    if (!tokenOk) {
+      problems.accept("refused a request with a wrong token on the channel of " + owner);
+      return CommandResult.error("the channel token is wrong");
     }
     if (tooLong != null) {
       return CommandResult.error(tooLong);
