@@ -118,50 +118,26 @@ public final class Commands implements CommandExecutor {
   private static final Set<String> MUTATING = Set.of("set_flag", "set_state", "clear_flag",
       "remove_state", "toggle_flag", "toggle_state", "register_trigger", "mark_invoked");
 
-  /**
-   * Flag names longer than this are refused with a named error, before they reach the state.
-   * Core's flag rule has no length limit yet; the one being added there is 1024 characters too,
-   * and once it is in, this check is redundant and goes.
-   */
-  static final int MAX_FLAG_NAME = 1024;
-
-  /** Returns {@code flag}, refused if it is longer than {@link #MAX_FLAG_NAME} characters. */
-  static String checkedFlag(String flag) {
-    if (flag != null && flag.length() > MAX_FLAG_NAME) {
-      throw new charms.reactive.InvalidFlagException(flag.substring(0, 40) + "...",
-          "a flag name is limited to " + MAX_FLAG_NAME + " characters; this one has "
-          + flag.length());
-    }
-    return flag;
-  }
-
-  private static String[] checkedFlags(List<String> flags) {
-    for (String flag : flags) {
-      checkedFlag(flag);
-    }
-    return flags.toArray(String[]::new);
-  }
-
   private static final Object NO_OUTPUT = new Object();
 
   private Object run(String command, Args a) {
     Flags flags = context.flags();
     switch (command) {
       case "set_flag", "set_state" -> {
-        String flag = checkedFlag(a.positional("flag"));
+        String flag = a.positional("flag");
         Optional<String> value = a.option("value");
         a.done();
         flags.set(flag, value.orElse(null));
         return NO_OUTPUT;
       }
       case "clear_flag", "remove_state" -> {
-        String flag = checkedFlag(a.positional("flag"));
+        String flag = a.positional("flag");
         a.done();
         flags.clear(flag);
         return NO_OUTPUT;
       }
       case "toggle_flag", "toggle_state" -> {
-        String flag = checkedFlag(a.positional("flag"));
+        String flag = a.positional("flag");
         boolean set = parseBoolean(a.positional("should_set"));
         a.done();
         flags.toggle(flag, set);
@@ -171,22 +147,22 @@ public final class Commands implements CommandExecutor {
         return registerTrigger(a);
       }
       case "is_flag_set", "is_state" -> {
-        String flag = checkedFlag(a.positional("flag"));
+        String flag = a.positional("flag");
         a.done();
         return flags.isSet(flag);
       }
       case "all_flags_set", "all_states" -> {
-        return flags.allSet(checkedFlags(a.rest()));
+        return flags.allSet(a.rest().toArray(String[]::new));
       }
       case "any_flags_set", "any_states" -> {
-        return flags.anySet(checkedFlags(a.rest()));
+        return flags.anySet(a.rest().toArray(String[]::new));
       }
       case "get_flags" -> {
         a.done();
         return flags.list();
       }
       case "get_unset_flags" -> {
-        return flags.unset(checkedFlags(a.rest()));
+        return flags.unset(a.rest().toArray(String[]::new));
       }
       case "get_states" -> {
         a.done();
@@ -205,16 +181,16 @@ public final class Commands implements CommandExecutor {
             .test(context.forHandler("charms.reactive hook")).holds();
       }
       case "when", "when_all" -> {
-        return phaseIs(Phase.OTHER) && flags.allSet(checkedFlags(a.rest()));
+        return phaseIs(Phase.OTHER) && flags.allSet(a.rest().toArray(String[]::new));
       }
       case "when_any" -> {
-        return phaseIs(Phase.OTHER) && flags.anySet(checkedFlags(a.rest()));
+        return phaseIs(Phase.OTHER) && flags.anySet(a.rest().toArray(String[]::new));
       }
       case "when_not", "when_none" -> {
-        return phaseIs(Phase.OTHER) && !flags.anySet(checkedFlags(a.rest()));
+        return phaseIs(Phase.OTHER) && !flags.anySet(a.rest().toArray(String[]::new));
       }
       case "when_not_all" -> {
-        return phaseIs(Phase.OTHER) && !flags.allSet(checkedFlags(a.rest()));
+        return phaseIs(Phase.OTHER) && !flags.allSet(a.rest().toArray(String[]::new));
       }
       case "when_file_changed" -> {
         return FileConditions.whenFileChanged(a.restAtLeastOne("file"), List.of(), HashAlgorithm.SHA256)
@@ -281,10 +257,10 @@ public final class Commands implements CommandExecutor {
   }
 
   private Object registerTrigger(Args a) {
-    Optional<String> when = a.option("when").map(Commands::checkedFlag);
-    Optional<String> whenNot = a.option("when_not").map(Commands::checkedFlag);
-    Optional<String> set = a.option("set_flag").map(Commands::checkedFlag);
-    Optional<String> clear = a.option("clear_flag").map(Commands::checkedFlag);
+    Optional<String> when = a.option("when");
+    Optional<String> whenNot = a.option("when_not");
+    Optional<String> set = a.option("set_flag");
+    Optional<String> clear = a.option("clear_flag");
     if (a.option("callback").isPresent()) {
       throw new IllegalArgumentException("a callback cannot be registered from the command line");
     }

@@ -40,9 +40,6 @@ public final class FunctionConditions {
             : test.kind().equals("when_file_changed") ? "file" : "flag")
             + "; a decorator without arguments is refused (give it at least one)");
       }
-      if (test.kind().startsWith("when") && !test.kind().equals("when_file_changed")) {
-        test.args().forEach(Commands::checkedFlag);
-      }
       switch (test.kind()) {
         case "hook" -> {
           conditions.add(Conditions.hook(args));

@@ -235,9 +235,10 @@ class CommandsTest {
     assertEquals(1, r.exitCode());
     assertTrue(r.stderr().contains("a flag name is limited to 1024 characters; this one has 200000"),
         r.stderr());
-    assertTrue(r.stderr().length() < 300, "the error quotes only the start of the name");
+    // the core rule quotes at most the first 200 characters of a name
+    assertTrue(r.stderr().length() < 400, "the error quotes only the start of the name");
     assertTrue(state.flags().list().isEmpty());
-    assertEquals(0, run("set_flag", "f".repeat(Commands.MAX_FLAG_NAME)).exitCode());
+    assertEquals(0, run("set_flag", "f".repeat(1024)).exitCode());
   }
 
   @Test
