@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Binds named JSON values (config options, leader settings, relation data) to the components of a
@@ -46,6 +47,30 @@ public final class RecordBinder {
     /** Checks a component's Java type against what the key declares; returns an error or null. */
     default String typeError(String key, Class<?> javaType) {
       return null;
+    }
+
+    /**
+     * Keys that nothing declares (leader settings, relation data): a component binds to the first
+     * of its candidate names that {@code present} holds, or to its first candidate if none is.
+     */
+    static Keys undeclared(String what, Predicate<String> present) {
+      return new Keys() {
+        @Override
+        public String what() {
+          return what;
+        }
+
+        @Override
+        public Set<String> declared() {
+          return null;
+        }
+
+        @Override
+        public String keyFor(Set<String> candidates) {
+          return candidates.stream().filter(present).findFirst()
+              .orElse(candidates.iterator().next());
+        }
+      };
     }
   }
 

@@ -68,25 +68,10 @@ public final class LeaderData {
    */
   public <T extends Record> T as(Class<T> type) {
     Map<String, String> current = values();
-    return RecordBinder.bind(type, new RecordBinder.Keys() {
-      @Override
-      public String what() {
-        return "leader setting";
-      }
-
-      @Override
-      public Set<String> declared() {
-        return null;
-      }
-
-      @Override
-      public String keyFor(Set<String> candidates) {
-        return candidates.stream().filter(current::containsKey).findFirst()
-            .orElse(candidates.iterator().next());
-      }
-    }, key -> {
-      String v = current.get(key);
-      return v == null ? null : (JsonNode) TextNode.valueOf(v);
-    });
+    return RecordBinder.bind(type,
+        RecordBinder.Keys.undeclared("leader setting", current::containsKey), key -> {
+          String v = current.get(key);
+          return v == null ? null : (JsonNode) TextNode.valueOf(v);
+        });
   }
 }

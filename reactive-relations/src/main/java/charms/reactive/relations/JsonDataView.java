@@ -103,23 +103,8 @@ public final class JsonDataView {
    * @throws IllegalArgumentException if {@code type} is not a record class
    */
   public <T extends Record> T as(Class<T> type) {
-    return RecordBinder.bind(type, new RecordBinder.Keys() {
-      @Override
-      public String what() {
-        return "relation data key";
-      }
-
-      @Override
-      public Set<String> declared() {
-        return null;
-      }
-
-      @Override
-      public String keyFor(Set<String> candidates) {
-        return candidates.stream().filter(JsonDataView.this::containsKey).findFirst()
-            .orElse(candidates.iterator().next());
-      }
-    }, this::get);
+    return RecordBinder.bind(type,
+        RecordBinder.Keys.undeclared("relation data key", this::containsKey), this::get);
   }
 
   public boolean containsKey(String key) {
