@@ -42,7 +42,9 @@ public final class Dispatcher {
   private final List<Handler> handlers;
   private final DispatchSettings settings;
   private final HookSession session;
+  private final HookThread thread;
   private final HandlerScope[] scopes;
+  private final ConditionScope[] conditionScopes;
   private final FlagWatch watch = new FlagWatch();
   private final ChangeTracker tracker = new ChangeTracker();
   /** For each flag, the handlers watching it; built on the first flag change (never, if none). */
@@ -57,11 +59,14 @@ public final class Dispatcher {
   private List<String> initialFlags = List.of();
   private List<String> capStillFiring = List.of();
 
-  public Dispatcher(List<Handler> handlers, DispatchSettings settings, HookSession session) {
+  public Dispatcher(List<Handler> handlers, DispatchSettings settings, HookSession session,
+      HookThread thread) {
     this.handlers = handlers;
+    this.thread = thread;
     this.settings = settings;
     this.session = session;
     this.scopes = new HandlerScope[handlers.size()];
+    this.conditionScopes = new ConditionScope[handlers.size()];
     this.phases = new Phase[handlers.size()];
     this.everyPhase = new boolean[handlers.size()];
     int[] opaque = new int[handlers.size()];
@@ -70,7 +75,8 @@ public final class Dispatcher {
     int unwatchedCount = 0;
     for (int i = 0; i < handlers.size(); i++) {
       Handler h = handlers.get(i);
-      scopes[i] = new HandlerScope(h.id(), session, watch);
+      scopes[i] = new HandlerScope(h.id(), session, thread);
+      conditionScopes[i] = new ConditionScope(h.id(), session, watch);
       phases[i] = h.phase();
       everyPhase[i] = h.runsIn(Phase.HOOKS) && h.runsIn(Phase.OTHER);
       if (!h.dependsOnlyOnWatchedFlags()) {
@@ -183,17 +189,18 @@ public final class Dispatcher {
       tracker.reset();
       Publisher<?> work;
       try {
-        work = handler.action().apply(scope);
+        work = thread.inHandler(() -> handler.action().apply(scope));
       } catch (Exception | LinkageError e) {
         return Mono.error(e);
       }
-      return work == null ? Mono.<Void>empty() : Flux.from(work).then();
+      // the handler's publisher may signal on any thread: the hook goes on on its own
+      return work == null ? Mono.<Void>empty() : thread.deliverHandlerWork(Flux.from(work).then());
     }).onErrorMap(e -> {
       rec.failed(index);
       return new HandlerFailedException(handler.id(), e);
     }).then(Mono.fromRunnable(() -> {
       for (Condition c : handler.conditions()) {
-        c.onHandlerSuccess(scope);
+        c.onHandlerSuccess(conditionScopes[index]);
       }
       rec.ran(index);
     }));
@@ -307,7 +314,7 @@ public final class Dispatcher {
     if (!watch.watches(h.watchedFlags())) {
       return Verdict.unmet(watch.unchangedReason(), h.watchedFlags());
     }
-    HandlerScope scope = scopes[index];
+    ConditionScope scope = conditionScopes[index];
     scope.phase(phase);
     for (Condition c : h.conditions()) {
       Verdict v;

@@ -55,6 +55,7 @@ public final class HookRunner {
   private final ServiceRegistry services;
   private final HookLog log;
   private final boolean restricted;
+  private final HookThread thread = new HookThread();
   private HookSession session;
   private Dispatcher dispatcher;
   private boolean committed;
@@ -72,7 +73,7 @@ public final class HookRunner {
   /** Runs the hook and reports its outcome; never throws for a hook failure. */
   public HookRun run() {
     try {
-      DispatchTrace trace = pipeline().block();
+      DispatchTrace trace = runPinned(pipeline());
       printTrace(trace, false);
       return outcome(0, Optional.empty(), trace);
     } catch (RuntimeException | Error e) {
@@ -84,6 +85,46 @@ public final class HookRunner {
     } finally {
       log.flush();
     }
+  }
+
+  /**
+   * Runs {@code pipeline} on the calling thread (see {@link HookThread}) and returns its value, or
+   * throws its error.
+   */
+  private DispatchTrace runPinned(Mono<DispatchTrace> pipeline) {
+    java.util.concurrent.atomic.AtomicReference<DispatchTrace> value =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicReference<reactor.core.Disposable> subscription =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try {
+      thread.drain(() -> subscription.set(pipeline.subscribe(value::set, e -> {
+        failure.set(e);
+        done.set(true);
+        thread.wakeUp();
+      }, () -> {
+        done.set(true);
+        thread.wakeUp();
+      })), done::get);
+    } catch (RuntimeException e) {
+      if (subscription.get() != null) {
+        subscription.get().dispose();
+      }
+      throw e;
+    }
+    if (failure.get() != null) {
+      Throwable e = failure.get();
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e instanceof Error err) {
+        throw err;
+      }
+      throw reactor.core.Exceptions.propagate(e);
+    }
+    return value.get();
   }
 
   private Mono<DispatchTrace> pipeline() {
@@ -105,7 +146,7 @@ public final class HookRunner {
     UnitState state = new UnitState(committedState, charm.triggers());
     session = new HookSession(state, environment, log, services, this::readMetadata,
         charm.exitCallbacks());
-    dispatcher = new Dispatcher(handlersFor(session), charm.settings(), session);
+    dispatcher = new Dispatcher(handlersFor(session), charm.settings(), session, thread);
     return session;
   }
 
@@ -160,7 +201,8 @@ public final class HookRunner {
         callback.run(s);
       }
       return Boolean.TRUE;
-    }).thenMany(Flux.fromIterable(charm.sources()).concatMap(source -> source.facts(s)))
+    }).thenMany(Flux.fromIterable(charm.sources())
+            .concatMap(source -> thread.deliverEach(source.facts(s))))
         .doOnNext(fact -> apply(fact, flags))
         .then();
   }
