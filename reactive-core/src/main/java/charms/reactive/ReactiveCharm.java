@@ -78,7 +78,34 @@ public final class ReactiveCharm {
    * state store and hook-tool runner this way).
    */
   public HookRun execute(HookEnvironment environment, HookOverrides overrides) {
-    return new HookRunner(definition, environment, overrides).run();
+    return HookRunner.execute(definition, environment, overrides);
+  }
+
+  /**
+   * The hook as a stream of {@link StateSnapshot}s, one per pass of its dispatch: each
+   * subscription runs one hook (load, start, dispatch, exit callbacks, commit) on the subscribing
+   * thread, emitting each pass's snapshot as the pass ends; the stream completes once the hook
+   * committed, or signals the error that failed it (nothing committed), after the snapshot of the
+   * pass in which a handler failed. Subscribing returns when the hook is over; a subscriber that
+   * requests fewer snapshots gets the rest buffered, and cancelling ends the hook without a
+   * commit. The failure is logged as by {@link #execute}. For tests:
+   *
+   * <pre>{@code
+   * StepVerifier.create(charm.hook(env))
+   *     .assertNext(s -> assertEquals(Phase.HOOKS, s.phase()))
+   *     .assertNext(s -> assertEquals(List.of("install"), s.queued()))
+   *     .assertNext(StateSnapshot::quiescent)
+   *     .verifyComplete();
+   * }</pre>
+   */
+  public reactor.core.publisher.Flux<StateSnapshot> hook(HookEnvironment environment) {
+    return hook(environment, HookOverrides.none());
+  }
+
+  /** {@link #hook(HookEnvironment)} with some parts replaced for this hook only. */
+  public reactor.core.publisher.Flux<StateSnapshot> hook(HookEnvironment environment,
+      HookOverrides overrides) {
+    return HookRunner.hook(definition, environment, overrides);
   }
 
   /**

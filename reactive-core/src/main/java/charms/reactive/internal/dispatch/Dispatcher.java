@@ -2,12 +2,14 @@ package charms.reactive.internal.dispatch;
 
 import charms.reactive.Condition;
 import charms.reactive.DispatchSettings;
-import charms.reactive.DispatchTrace;
 import charms.reactive.Handler;
 import charms.reactive.HandlerFailedException;
 import charms.reactive.IterationCapException;
 import charms.reactive.Phase;
 import charms.reactive.ReactiveException;
+import charms.reactive.StateSnapshot;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.SortedMap;
 import charms.reactive.RetestPolicy;
 import charms.reactive.Verdict;
 import charms.reactive.internal.FlagListener;
@@ -55,8 +57,7 @@ public final class Dispatcher {
   private final boolean[] everyPhase;
   /** The handlers that watch no flags: considered in every iteration. */
   private final int[] watchingNothing;
-  private final List<PassRecorder> passes = new ArrayList<>();
-  private List<String> initialFlags = List.of();
+  private boolean capReached;
   private List<String> capStillFiring = List.of();
 
   public Dispatcher(List<Handler> handlers, DispatchSettings settings, HookSession session,
@@ -93,30 +94,31 @@ public final class Dispatcher {
   }
 
   /**
-   * The dispatch as a publisher: subscribing runs it; it emits the trace and completes, or signals
-   * the first error (the trace so far is then available from {@link #trace()}).
+   * The dispatch as a stream of snapshots, one per pass (see {@link StateSnapshot}): the hooks
+   * phase, then the main loop as an {@code expand} feedback loop (each snapshot's pass leaves the
+   * flags the next one starts from) until a pass queues nothing or the cap is reached; or the
+   * single restricted pass. A pass in which a handler (or a condition test) fails is emitted, then
+   * the error. Subscribing runs the dispatch; subscribe once.
    */
-  public Mono<DispatchTrace> dispatch(boolean restricted) {
-    return Mono.defer(() -> {
-      initialFlags = session.flags().list();
+  public Flux<StateSnapshot> dispatch(boolean restricted) {
+    return Flux.defer(() -> {
       if (restricted) {
-        return pass(Phase.RESTRICTED, 0).then();
+        return pass(Phase.RESTRICTED, 0);
       }
-      return pass(Phase.HOOKS, 0).then(mainLoop());
-    }).then(Mono.fromCallable(this::trace));
+      return pass(Phase.HOOKS, 0).concatWith(mainLoop());
+    });
   }
 
-  private Mono<Void> mainLoop() {
+  private Flux<StateSnapshot> mainLoop() {
     int cap = settings.iterationCap();
     return pass(Phase.OTHER, 0)
-        .expand(done -> done.queued() == 0 || done.iteration() + 1 >= cap
-            ? Mono.empty() : pass(Phase.OTHER, done.iteration() + 1))
-        .last()
-        .flatMap(last -> last.queued() > 0 && last.iteration() + 1 >= cap ? checkCap(cap) : Mono.empty());
+        .expand(done -> done.quiescent() || done.iteration() + 1 >= cap
+            ? Flux.empty() : pass(Phase.OTHER, done.iteration() + 1))
+        .concatWith(Mono.defer(() -> capReached ? checkCap(cap) : Mono.<StateSnapshot>empty()));
   }
 
   /** The loop stopped at the cap: find out, without running anything, what would still run. */
-  private Mono<Void> checkCap(int cap) {
+  private Mono<StateSnapshot> checkCap(int cap) {
     return Mono.defer(() -> {
       watch.iteration(cap);
       List<String> still = new ArrayList<>();
@@ -138,45 +140,64 @@ public final class Dispatcher {
     });
   }
 
-  private Mono<PassResult> pass(Phase phase, int iteration) {
-    return Mono.defer(() -> {
+  /**
+   * One pass: takes the snapshot, queues the handlers whose condition holds on it (the queue is
+   * fixed from then on), runs them one after another with re-tests after flag changes, and emits
+   * the snapshot with the pass's decisions.
+   */
+  private Flux<StateSnapshot> pass(Phase phase, int iteration) {
+    return Flux.defer(() -> {
       watch.iteration(iteration);
       PassRecorder rec = new PassRecorder(phase, iteration, handlers.size());
-      passes.add(rec);
+      SortedMap<String, JsonNode> flagsAtStart = session.state().flags().snapshot();
+      Set<String> changed = watch.changes();
       int[] queue = new int[handlers.size()];
       int[] position = new int[handlers.size()];
       Arrays.fill(position, -1);
       int queued = 0;
-      // After iteration 0 only the handlers watching a changed flag, or nothing, can match: the
-      // others are recorded without being looked at, which keeps a pass over thousands of idle
-      // handlers out of their memory.
-      boolean[] considered = phase == Phase.OTHER && iteration > 0 ? considered() : null;
-      for (int i = 0; i < handlers.size(); i++) {
-        if (!everyPhase[i] && phases[i] != phase) {
-          rec.tested(i, PassRecorder.OTHER_PHASE);
-          continue;
+      try {
+        // After iteration 0 only the handlers watching a changed flag, or nothing, can match: the
+        // others are recorded without being looked at, which keeps a pass over thousands of idle
+        // handlers out of their memory.
+        boolean[] considered = phase == Phase.OTHER && iteration > 0 ? considered() : null;
+        for (int i = 0; i < handlers.size(); i++) {
+          if (!everyPhase[i] && phases[i] != phase) {
+            rec.tested(i, PassRecorder.OTHER_PHASE);
+            continue;
+          }
+          if (considered != null && !considered[i]) {
+            rec.tested(i, PassRecorder.NOT_WATCHED);
+            continue;
+          }
+          Verdict v = test(i, phase);
+          rec.tested(i, v);
+          if (v.holds()) {
+            position[i] = queued;
+            queue[queued++] = i;
+          }
         }
-        if (considered != null && !considered[i]) {
-          rec.tested(i, PassRecorder.NOT_WATCHED);
-          continue;
-        }
-        Verdict v = test(i, phase);
-        rec.tested(i, v);
-        if (v.holds()) {
-          position[i] = queued;
-          queue[queued++] = i;
-        }
+      } catch (RuntimeException e) {
+        return Flux.error(e);
       }
       int count = queued;
-      PassResult result = new PassResult(iteration, count);
-      return Flux.range(0, count)
+      List<String> queuedIds = new ArrayList<>(count);
+      for (int p = 0; p < count; p++) {
+        queuedIds.add(handlers.get(queue[p]).id());
+      }
+      java.util.function.Supplier<StateSnapshot> snapshot = () -> new StateSnapshot(
+          session.environment().hookName(), phase, iteration, flagsAtStart, changed, queuedIds,
+          rec.toPass(handlers));
+      if (phase == Phase.OTHER) {
+        capReached = count > 0;
+      }
+      Mono<Void> run = Flux.range(0, count)
           .concatMap(pos -> rec.isDropped(queue[pos]) ? Mono.empty()
               : invoke(queue[pos], rec).then(Mono.fromRunnable(
                   () -> retestAfter(queue[pos], pos, queue, count, position, rec, phase))))
-          .then(Mono.fromCallable(() -> {
-            watch.commit();
-            return result;
-          }));
+          .then(Mono.fromRunnable(watch::commit));
+      // the pass in which a handler failed is part of the hook's story: emit it, then the error
+      return run.then(Mono.fromSupplier(snapshot)).flux()
+          .onErrorResume(e -> Flux.concat(Mono.fromSupplier(snapshot), Flux.error(e)));
     });
   }
 
@@ -333,13 +354,12 @@ public final class Dispatcher {
     return Verdict.met();
   }
 
-  /** The trace of everything dispatched so far. */
-  public DispatchTrace trace() {
-    List<DispatchTrace.Pass> done = new ArrayList<>(passes.size());
-    for (PassRecorder rec : passes) {
-      done.add(rec.toPass(handlers));
-    }
-    return new DispatchTrace(session.environment().hookName(), initialFlags, done, capStillFiring);
+  /**
+   * The handlers that still matched when the iteration cap was reached (empty if the loop
+   * quiesced); the one part of the trace that is not a pass.
+   */
+  public List<String> capStillFiring() {
+    return capStillFiring;
   }
 
   /** The flags changed, and whether any clear was called, since the current handler started. */
