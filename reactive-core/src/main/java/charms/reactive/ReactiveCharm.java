@@ -129,6 +129,7 @@ public final class ReactiveCharm {
     private final List<Trigger> triggers = new ArrayList<>();
     private final List<LifecycleCallback> startCallbacks = new ArrayList<>();
     private final List<LifecycleCallback> exitCallbacks = new ArrayList<>();
+    private final List<LifecycleCallback> afterSources = new ArrayList<>();
     private final List<StateSource> sources = new ArrayList<>();
     private final Map<Class<?>, Object> services = new LinkedHashMap<>();
     private final Map<Class<?>, Function<HookServices, ?>> hookServices = new LinkedHashMap<>();
@@ -179,6 +180,16 @@ public final class ReactiveCharm {
     /** Runs at the end of every successful non-restricted hook, in reverse registration order. */
     public Builder onExit(LifecycleCallback callback) {
       exitCallbacks.add(Objects.requireNonNull(callback, "callback"));
+      return this;
+    }
+
+    /**
+     * Runs at the start of every non-restricted hook once every source's facts are applied,
+     * before the dispatch, in registration order: for flag logic that must see the sources'
+     * flags (an endpoint's own flag management), which a source, free of side effects, cannot do.
+     */
+    public Builder afterSources(LifecycleCallback callback) {
+      afterSources.add(Objects.requireNonNull(callback, "callback"));
       return this;
     }
 
@@ -280,7 +291,7 @@ public final class ReactiveCharm {
       }
       return new ReactiveCharm(new HookRunner.CharmDefinition(List.copyOf(providers),
           List.copyOf(triggers), List.copyOf(startCallbacks), List.copyOf(exitCallbacks),
-          List.copyOf(sources), Map.copyOf(services), Map.copyOf(hookServices), settings, stores,
+          List.copyOf(sources), List.copyOf(afterSources), Map.copyOf(services), Map.copyOf(hookServices), settings, stores,
           logs), List.copyOf(handlers));
     }
   }

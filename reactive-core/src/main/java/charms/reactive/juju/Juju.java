@@ -32,12 +32,19 @@ public final class Juju {
     return (ReactiveCharm.Builder builder) -> {
       builder.hookService(HookTools.class, HookTools::forHook)
           .hookService(StatusReporter.class, services -> new StatusReporter())
+          .hookService(Readings.class, services -> new Readings())
           .log(services -> services.environment().contextId().isPresent()
               && !services.environment().isRestricted()
-              ? new JujuLog(services.get(HookTools.class)) : HookLog.stderr())
-          .source(new ConfigFlags(settings))
+              ? new JujuLog(services.get(HookTools.class)) : HookLog.stderr());
+      ConfigFlags config = new ConfigFlags(settings);
+      LeadershipFlags leadership = new LeadershipFlags(settings);
+      // reading (and recording for the next hook) happens once, at the start; the sources only
+      // derive flags from what was read
+      builder.onStart(config::read)
+          .onStart(leadership::read)
+          .source(config)
           .source(new UpgradeFlags())
-          .source(new LeadershipFlags(settings))
+          .source(leadership)
           .onExit(ConfigFlags::clearAtExit)
           .onExit(context -> context.service(StatusReporter.class).commit(context));
       if (settings.stateInController()) {

@@ -197,9 +197,10 @@ public abstract class Endpoint {
   }
 
   /**
-   * Called on every non-restricted hook, after this endpoint's automatic flags are managed (the
-   * original skipped it when the endpoint was joined and the hook was not its own, W12).
-   * Default: nothing.
+   * Called on every non-restricted hook, once every state source's facts (the automatic endpoint
+   * flags and the interfaces' {@link #facts()}) are applied, before the dispatch; endpoints in
+   * name order. It may set and clear flags. The original skipped it when the endpoint was joined
+   * and the hook was not its own. Default: nothing.
    */
   protected void manageFlags() {
   }
@@ -208,8 +209,9 @@ public abstract class Endpoint {
    * The interface's own flags, derived from relation data: a source of facts that the framework
    * merges into the state the dispatch starts from, after every endpoint's automatic flags. A
    * {@code {endpoint_name}} in a fact's flag is replaced by this endpoint's name. Subscribed to
-   * once per non-restricted hook, on the hook's thread; it must complete, and an error fails the
-   * hook. Default: no facts.
+   * once per non-restricted hook; it must be cold and free of side effects (subscribing again
+   * yields the same facts and changes nothing: set flags in {@link #manageFlags()}), it must
+   * complete, and an error fails the hook. Default: no facts.
    */
   public Flux<FlagFact> facts() {
     return Flux.empty();

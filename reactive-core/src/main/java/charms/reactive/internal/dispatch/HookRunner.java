@@ -38,8 +38,8 @@ import reactor.core.publisher.Mono;
  * <ol>
  *   <li>open the state store (taking its lock) and load the committed state into a transaction;
  *   <li>start: the start callbacks in registration order, then each state source subscribed once,
- *       in registration order, its facts applied to the flags in emission order: the state the
- *       dispatch starts from (skipped in restricted mode);
+ *       in registration order, its facts applied to the flags in emission order, then the
+ *       after-sources callbacks: the state the dispatch starts from (skipped in restricted mode);
  *   <li>dispatch: the stream of {@link StateSnapshot}s, one per pass (see {@link Dispatcher});
  *   <li>exit: the exit callbacks in reverse registration order (skipped in restricted mode);
  *   <li>commit the transaction, if it changed anything; then release the lock.
@@ -57,7 +57,8 @@ public final class HookRunner {
   /** What a charm is made of, shared by every hook it runs. */
   public record CharmDefinition(List<HandlerProvider> handlers, List<Trigger> triggers,
       List<LifecycleCallback> startCallbacks, List<LifecycleCallback> exitCallbacks,
-      List<StateSource> sources, Map<Class<?>, Object> services,
+      List<StateSource> sources, List<LifecycleCallback> afterSources,
+      Map<Class<?>, Object> services,
       Map<Class<?>, Function<HookServices, ?>> hookServices, DispatchSettings settings,
       Function<HookServices, StateStore> stores, Function<HookServices, HookLog> logs) {
   }
@@ -264,6 +265,12 @@ public final class HookRunner {
     }).thenMany(Flux.fromIterable(charm.sources())
             .concatMap(source -> thread.deliverEach(source.facts(s))))
         .doOnNext(fact -> apply(fact, flags))
+        .then(Mono.fromCallable(() -> {
+          for (LifecycleCallback callback : charm.afterSources()) {
+            callback.run(s);
+          }
+          return Boolean.TRUE;
+        }))
         .then();
   }
 
