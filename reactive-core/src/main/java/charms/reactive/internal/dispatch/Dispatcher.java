@@ -2,6 +2,7 @@ package charms.reactive.internal.dispatch;
 
 import charms.reactive.Condition;
 import charms.reactive.DispatchSettings;
+import charms.reactive.EndHook;
 import charms.reactive.Handler;
 import charms.reactive.HandlerFailedException;
 import charms.reactive.IterationCapException;
@@ -58,6 +59,8 @@ public final class Dispatcher {
   /** The handlers that watch no flags: considered in every iteration. */
   private final int[] watchingNothing;
   private boolean capReached;
+  /** A handler ended the hook early ({@link EndHook}): no handler starts after it. */
+  private boolean ended;
   private List<String> capStillFiring = List.of();
 
   public Dispatcher(List<Handler> handlers, DispatchSettings settings, HookSession session,
@@ -105,16 +108,16 @@ public final class Dispatcher {
       if (restricted) {
         return pass(Phase.RESTRICTED, 0);
       }
-      return pass(Phase.HOOKS, 0).concatWith(mainLoop());
+      return pass(Phase.HOOKS, 0).concatWith(Flux.defer(() -> ended ? Flux.empty() : mainLoop()));
     });
   }
 
   private Flux<StateSnapshot> mainLoop() {
     int cap = settings.iterationCap();
     return pass(Phase.OTHER, 0)
-        .expand(done -> done.quiescent() || done.iteration() + 1 >= cap
+        .expand(done -> ended || done.quiescent() || done.iteration() + 1 >= cap
             ? Flux.empty() : pass(Phase.OTHER, done.iteration() + 1))
-        .concatWith(Mono.defer(() -> capReached ? checkCap(cap) : Mono.<StateSnapshot>empty()));
+        .concatWith(Mono.defer(() -> capReached && !ended ? checkCap(cap) : Mono.<StateSnapshot>empty()));
   }
 
   /** The loop stopped at the cap: find out, without running anything, what would still run. */
@@ -191,7 +194,7 @@ public final class Dispatcher {
         capReached = count > 0;
       }
       Mono<Void> run = Flux.range(0, count)
-          .concatMap(pos -> rec.isDropped(queue[pos]) ? Mono.empty()
+          .concatMap(pos -> ended || rec.isDropped(queue[pos]) ? Mono.empty()
               : invoke(queue[pos], rec).then(Mono.fromRunnable(
                   () -> retestAfter(queue[pos], pos, queue, count, position, rec, phase))))
           .then(Mono.fromRunnable(watch::commit));
@@ -216,15 +219,42 @@ public final class Dispatcher {
       }
       // the handler's publisher may signal on any thread: the hook goes on on its own
       return work == null ? Mono.<Void>empty() : thread.deliverHandlerWork(Flux.from(work).then());
-    }).onErrorMap(e -> {
-      rec.failed(index);
-      return new HandlerFailedException(handler.id(), e);
-    }).then(Mono.fromRunnable(() -> {
-      for (Condition c : handler.conditions()) {
-        c.onHandlerSuccess(conditionScopes[index]);
+    }).onErrorResume(e -> {
+      EndHook end = endHook(e);
+      if (end == null) {
+        rec.failed(index);
+        return Mono.error(new HandlerFailedException(handler.id(), e));
       }
+      ended = true;
+      session.log().info(handler.id() + " ended the hook early"
+          + (end.reason().isEmpty() ? "" : ": " + end.reason()));
+      return Mono.empty();
+    }).then(Mono.fromRunnable(() -> succeeded(index, handler, rec)));
+  }
+
+  private void succeeded(int index, Handler handler, PassRecorder rec) {
+    for (Condition c : handler.conditions()) {
+      c.onHandlerSuccess(conditionScopes[index]);
+    }
+    if (ended) {
+      rec.endedHook(index);
+    } else {
       rec.ran(index);
-    }));
+    }
+  }
+
+  /** The {@link EndHook} a handler signalled, possibly wrapped by a CompletionStage; or null. */
+  private static EndHook endHook(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof EndHook end) {
+        return end;
+      }
+      if (!(t instanceof java.util.concurrent.CompletionException
+          || t instanceof java.util.concurrent.ExecutionException)) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private void warnNotUnless(Handler handler) {
