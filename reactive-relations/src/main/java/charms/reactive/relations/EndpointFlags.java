@@ -140,7 +140,7 @@ final class EndpointFlags implements StateSource {
 
   /**
    * Remembers the departing unit and its data (still readable in this hook). A relation missing
-   * from relation-ids is no error (W12); a unit whose data cannot be read is kept with no data.
+   * from relation-ids is no error; a unit whose data cannot be read is kept with no data.
    */
   private static void recordDeparture(Endpoint ep, HookRelations hook) {
     Optional<RelationRef> rel = hook.hookRelation();
