@@ -24,6 +24,8 @@ import reactor.core.publisher.MonoSink;
  */
 final class HookThread {
   private static final Runnable WAKE_UP = () -> { };
+  /** How long a call from another thread waits for the owner to leave a handler's code. */
+  private static final long MAX_WAIT_FOR_HANDLER_NANOS = 100_000_000L;
 
   private final Thread owner = Thread.currentThread();
   private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
@@ -52,17 +54,20 @@ final class HookThread {
    * from another thread by handing it to the owner and waiting. While the owner runs a handler's
    * synchronous part, the caller waits for it to leave that part, unless the owner is blocked there
    * (most likely on the very work calling this, as in {@code Mono.fromRunnable(...)
-   * .subscribeOn(...).block()}): the work then runs on the calling thread, as the owner runs
-   * nothing else meanwhile.
+   * .subscribeOn(...).block()}) or still inside after 100 ms (blocking I/O looks runnable): the
+   * work then runs on the calling thread, while the owner is held inside that handler.
    */
   <T> T call(Callable<T> work) {
     if (isOwner()) {
       return callDirectly(work);
     }
+    long deadline = System.nanoTime() + MAX_WAIT_FOR_HANDLER_NANOS;
     while (inHandler) {
       Thread.State state = owner.getState();
+      // blocked in the handler (on this very work, most likely), or in blocking I/O for longer
+      // than a handler's own code would run between two of its calls: never wait for ever
       if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
-          || state == Thread.State.BLOCKED) {
+          || state == Thread.State.BLOCKED || System.nanoTime() - deadline > 0) {
         return callDirectly(work);
       }
       LockSupport.parkNanos(20_000);
