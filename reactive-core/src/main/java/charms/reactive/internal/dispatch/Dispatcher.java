@@ -8,12 +8,11 @@ import charms.reactive.HandlerFailedException;
 import charms.reactive.IterationCapException;
 import charms.reactive.Phase;
 import charms.reactive.ReactiveException;
-import charms.reactive.StateSnapshot;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.SortedMap;
 import charms.reactive.RetestPolicy;
+import charms.reactive.StateSnapshot;
 import charms.reactive.Verdict;
 import charms.reactive.internal.FlagListener;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,25 +20,29 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs the handlers of one hook: the hooks phase (one pass), then the main loop (iterations until
- * one queues nothing, or the cap), or the single restricted pass.
+ * Runs the handlers of one hook as a stream of {@link StateSnapshot}s: the hooks phase (one pass),
+ * then the main loop (iterations until one queues nothing, or the cap), or the single restricted
+ * pass.
  *
- * <p>Each pass tests every handler in registration order against the state at the start of the
- * pass and queues those whose condition holds; the queue is fixed before any of them runs.
- * Queued handlers run one after another ({@code concatMap}); a handler's publisher completes before
- * the next handler starts. After a handler changed flags, the handlers still queued that depend on
- * a changed flag (and those whose conditions read more than flags) are tested again and dropped if
- * their condition no longer holds, so a handler starts only while its condition holds
+ * <p>Each pass snapshots the flags and queues, in registration order, the handlers whose condition
+ * holds on that snapshot (phase, flag watch, conditions); the queue is fixed before any of them
+ * runs. Queued handlers run one after another ({@code concatMap}); a handler's publisher completes
+ * before the next handler starts. After a handler changed flags, the handlers still queued that
+ * depend on a changed flag (and those whose conditions read more than flags) are tested again and
+ * dropped if their condition no longer holds, so a handler starts only while its condition holds
  * ({@link RetestPolicy#CLEAR_ONLY} re-tests after clear calls only, like the original).
  *
- * <p>Iterations are an {@code expand} feedback loop: each pass emits its result and the next one
- * starts from the flags it left. Everything runs on the subscribing thread unless a handler's own
- * publisher moves it. A handler error ends the dispatch with {@link HandlerFailedException}.
+ * <p>Iterations are an {@code expand} feedback loop over snapshots: each pass emits its snapshot
+ * and the next one starts from the flags it left. Threading: everything runs on the hook's thread
+ * ({@link HookThread}); a handler's publisher may complete on any thread, its outcome is handed
+ * back. A handler error ends the stream with {@link HandlerFailedException} after the snapshot of
+ * its pass; {@link charms.reactive.EndHook} ends it with success.
  */
 public final class Dispatcher {
   private final List<Handler> handlers;

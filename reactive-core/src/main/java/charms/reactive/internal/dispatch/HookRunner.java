@@ -14,23 +14,23 @@ import charms.reactive.HookOverrides;
 import charms.reactive.HookRun;
 import charms.reactive.HookServices;
 import charms.reactive.LifecycleCallback;
+import charms.reactive.StateSnapshot;
 import charms.reactive.StateSource;
 import charms.reactive.Trigger;
 import charms.reactive.internal.UnitState;
 import charms.reactive.state.StateStore;
-import charms.reactive.StateSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import reactor.core.publisher.BaseSubscriber;
-import reactor.core.publisher.FluxSink;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 
 /**

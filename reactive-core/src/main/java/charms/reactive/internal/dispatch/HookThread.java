@@ -5,10 +5,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.LockSupport;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
@@ -34,10 +34,6 @@ final class HookThread {
 
   boolean isOwner() {
     return Thread.currentThread() == owner;
-  }
-
-  Thread owner() {
-    return owner;
   }
 
   /** Runs {@code task} now if called on the owner thread, otherwise queues it for the owner. */
@@ -102,25 +98,15 @@ final class HookThread {
   }
 
   /**
-   * {@code source}'s outcome delivered on the owner thread: its value (or completion) and its
-   * error reach the subscriber there, whichever thread {@code source} signalled on.
-   */
-  <T> Mono<T> deliver(Mono<T> source) {
-    return deliver(source, false);
-  }
-
-  /**
-   * Like {@link #deliver(Mono)} for a handler's publisher: subscribing to it runs the handler's
-   * synchronous part (a {@code Mono.fromCallable}, say), which counts as handler code.
+   * A handler's publisher, its outcome delivered on the owner thread: its value (or completion)
+   * and its error reach the subscriber there, whichever thread it signalled on. Subscribing to it
+   * runs the handler's synchronous part (a {@code Mono.delay(...).then(...)} chain's assembly,
+   * say), which counts as handler code.
    */
   <T> Mono<T> deliverHandlerWork(Mono<T> source) {
-    return deliver(source, true);
-  }
-
-  private <T> Mono<T> deliver(Mono<T> source, boolean handlerWork) {
     return Mono.create((MonoSink<T> sink) -> {
       boolean outer = inHandler;
-      inHandler = handlerWork || outer;
+      inHandler = true;
       try {
         // a Mono's subscriber is told of its completion after its value too: say it only once
         boolean[] valued = new boolean[1];
