@@ -40,7 +40,7 @@ final class ConfigFlags implements StateSource {
    * This hook's reading of the config: the config the last reading hook recorded (null on the
    * first hook) and the current one.
    */
-  record Reading(JsonNode previous, Map<String, JsonNode> current) {
+  record Reading(JsonNode previous, Map<String, JsonNode> current, ConfigOptions options) {
   }
 
   /**
@@ -57,9 +57,11 @@ final class ConfigFlags implements StateSource {
     if (read) {
       current.putAll(context.service(HookTools.class).config());
     } else {
-      previous.fields().forEachRemaining(e -> current.put(e.getKey(), e.getValue()));
+      previous.properties().forEach(e -> current.put(e.getKey(), e.getValue()));
     }
-    context.service(Readings.class).config = new Reading(previous, current);
+    ConfigOptions options = ConfigOptions.read(context.environment().charmDir().resolve("config.yaml"));
+    context.service(CharmConfig.class).snapshot(current, options);
+    context.service(Readings.class).config = new Reading(previous, current, options);
     ObjectNode snapshot = Json.MAPPER.createObjectNode();
     current.forEach(snapshot::set);
     records.set(RECORD, snapshot);
@@ -75,7 +77,7 @@ final class ConfigFlags implements StateSource {
   }
 
   private static List<FlagFact> compute(HookContext context, Reading reading) {
-    ConfigOptions options = ConfigOptions.read(context.environment().charmDir().resolve("config.yaml"));
+    ConfigOptions options = reading.options();
     JsonNode previous = reading.previous();
     Map<String, JsonNode> current = reading.current();
     Set<String> names = new LinkedHashSet<>(options.options().keySet());

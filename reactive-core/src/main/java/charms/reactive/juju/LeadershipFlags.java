@@ -51,6 +51,7 @@ final class LeadershipFlags implements StateSource {
     Map<String, String> current = read ? new TreeMap<>(tools.leaderGet()) : previous;
     context.service(Readings.class).leadership = new Reading(tools.isLeader(), previous, current);
     records.set(RECORD, current);
+    context.service(LeaderData.class).snapshot(current);
   }
 
   /**
