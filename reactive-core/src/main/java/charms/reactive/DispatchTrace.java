@@ -34,8 +34,10 @@ public record DispatchTrace(String hook, List<String> initialFlags, List<Pass> p
     SKIPPED,
     /** It was queued, then a flag change made its condition false before it could start. */
     DROPPED,
-    /** It was queued but an earlier handler failed, so it was never started. */
-    NOT_REACHED
+    /** It was queued but an earlier handler failed or ended the hook, so it was never started. */
+    NOT_REACHED,
+    /** Its condition held and it ended the hook early, with success ({@link EndHook}). */
+    ENDED_HOOK
   }
 
   /**
@@ -70,11 +72,15 @@ public record DispatchTrace(String hook, List<String> initialFlags, List<Pass> p
       return new Pass(phase, iteration, new LazyDecisions(handlers, decision));
     }
 
-    /** The ids of the handlers that ran (or failed) in this pass, in the order they started. */
+    /**
+     * The ids of the handlers that ran (or failed, or ended the hook) in this pass, in the order
+     * they started.
+     */
     public List<String> ran() {
       List<String> ids = new ArrayList<>();
       for (Decision d : decisions) {
-        if (d.outcome() == Outcome.RAN || d.outcome() == Outcome.FAILED) {
+        if (d.outcome() == Outcome.RAN || d.outcome() == Outcome.FAILED
+            || d.outcome() == Outcome.ENDED_HOOK) {
           ids.add(d.handlerId());
         }
       }

@@ -78,7 +78,34 @@ public final class ReactiveCharm {
    * state store and hook-tool runner this way).
    */
   public HookRun execute(HookEnvironment environment, HookOverrides overrides) {
-    return new HookRunner(definition, environment, overrides).run();
+    return HookRunner.execute(definition, environment, overrides);
+  }
+
+  /**
+   * The hook as a stream of {@link StateSnapshot}s, one per pass of its dispatch: each
+   * subscription runs one hook (load, start, dispatch, exit callbacks, commit) on the subscribing
+   * thread, emitting each pass's snapshot as the pass ends; the stream completes once the hook
+   * committed, or signals the error that failed it (nothing committed), after the snapshot of the
+   * pass in which a handler failed. Subscribing returns when the hook is over; a subscriber that
+   * requests fewer snapshots gets the rest buffered, and cancelling ends the hook without a
+   * commit. The failure is logged as by {@link #execute}. For tests:
+   *
+   * <pre>{@code
+   * StepVerifier.create(charm.hook(env))
+   *     .assertNext(s -> assertEquals(Phase.HOOKS, s.phase()))
+   *     .assertNext(s -> assertEquals(List.of("install"), s.queued()))
+   *     .assertNext(StateSnapshot::quiescent)
+   *     .verifyComplete();
+   * }</pre>
+   */
+  public reactor.core.publisher.Flux<StateSnapshot> hook(HookEnvironment environment) {
+    return hook(environment, HookOverrides.none());
+  }
+
+  /** {@link #hook(HookEnvironment)} with some parts replaced for this hook only. */
+  public reactor.core.publisher.Flux<StateSnapshot> hook(HookEnvironment environment,
+      HookOverrides overrides) {
+    return HookRunner.hook(definition, environment, overrides);
   }
 
   /**
@@ -102,6 +129,7 @@ public final class ReactiveCharm {
     private final List<Trigger> triggers = new ArrayList<>();
     private final List<LifecycleCallback> startCallbacks = new ArrayList<>();
     private final List<LifecycleCallback> exitCallbacks = new ArrayList<>();
+    private final List<LifecycleCallback> afterSources = new ArrayList<>();
     private final List<StateSource> sources = new ArrayList<>();
     private final Map<Class<?>, Object> services = new LinkedHashMap<>();
     private final Map<Class<?>, Function<HookServices, ?>> hookServices = new LinkedHashMap<>();
@@ -152,6 +180,16 @@ public final class ReactiveCharm {
     /** Runs at the end of every successful non-restricted hook, in reverse registration order. */
     public Builder onExit(LifecycleCallback callback) {
       exitCallbacks.add(Objects.requireNonNull(callback, "callback"));
+      return this;
+    }
+
+    /**
+     * Runs at the start of every non-restricted hook once every source's facts are applied,
+     * before the dispatch, in registration order: for flag logic that must see the sources'
+     * flags (an endpoint's own flag management), which a source, free of side effects, cannot do.
+     */
+    public Builder afterSources(LifecycleCallback callback) {
+      afterSources.add(Objects.requireNonNull(callback, "callback"));
       return this;
     }
 
@@ -257,7 +295,8 @@ public final class ReactiveCharm {
       starts.addAll(startCallbacks);
       return new ReactiveCharm(new HookRunner.CharmDefinition(List.copyOf(providers),
           List.copyOf(triggers), List.copyOf(starts), List.copyOf(exitCallbacks),
-          List.copyOf(sources), Map.copyOf(services), Map.copyOf(hookServices), settings, stores,
+          List.copyOf(sources), List.copyOf(afterSources), Map.copyOf(services),
+          Map.copyOf(hookServices), settings, stores,
           logs), List.copyOf(handlers));
     }
   }

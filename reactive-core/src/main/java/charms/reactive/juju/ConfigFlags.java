@@ -36,14 +36,20 @@ final class ConfigFlags implements StateSource {
     this.settings = settings;
   }
 
-  @Override
-  public Flux<FlagFact> facts(HookContext context) {
-    return Flux.defer(() -> Flux.fromIterable(compute(context)));
+  /**
+   * This hook's reading of the config: the config the last reading hook recorded (null on the
+   * first hook) and the current one.
+   */
+  record Reading(JsonNode previous, Map<String, JsonNode> current, ConfigOptions options) {
   }
 
-  private List<FlagFact> compute(HookContext context) {
+  /**
+   * Start callback: reads the config once for the hook (from {@code config-get}, or the recorded
+   * snapshot in hooks where Juju cannot have changed it) and records it for the next hook. The
+   * source then only derives flags from this reading.
+   */
+  void read(HookContext context) {
     KeyValueStore records = context.records(Juju.RECORDS);
-    ConfigOptions options = ConfigOptions.read(context.environment().charmDir().resolve("config.yaml"));
     JsonNode previous = records.get(RECORD).orElse(null);
     boolean read = previous == null || settings.readConfigEveryHook()
         || READING_HOOKS.contains(context.environment().hookName());
@@ -53,6 +59,27 @@ final class ConfigFlags implements StateSource {
     } else {
       previous.properties().forEach(e -> current.put(e.getKey(), e.getValue()));
     }
+    ConfigOptions options = ConfigOptions.read(context.environment().charmDir().resolve("config.yaml"));
+    context.service(CharmConfig.class).snapshot(current, options);
+    context.service(Readings.class).config = new Reading(previous, current, options);
+    ObjectNode snapshot = Json.MAPPER.createObjectNode();
+    current.forEach(snapshot::set);
+    records.set(RECORD, snapshot);
+  }
+
+  /**
+   * The config flags of this hook's reading. Cold and free of side effects: each subscription
+   * derives the same facts and changes nothing.
+   */
+  @Override
+  public Flux<FlagFact> facts(HookContext context) {
+    return Flux.defer(() -> Flux.fromIterable(compute(context, Readings.of(context).config())));
+  }
+
+  private static List<FlagFact> compute(HookContext context, Reading reading) {
+    ConfigOptions options = reading.options();
+    JsonNode previous = reading.previous();
+    Map<String, JsonNode> current = reading.current();
     Set<String> names = new LinkedHashSet<>(options.options().keySet());
     if (names.isEmpty()) {
       names.addAll(current.keySet());
@@ -79,10 +106,6 @@ final class ConfigFlags implements StateSource {
     if (anyChanged) {
       facts.add(FlagFact.set("config.changed"));
     }
-    context.service(CharmConfig.class).snapshot(current, options);
-    ObjectNode snapshot = Json.MAPPER.createObjectNode();
-    current.forEach(snapshot::set);
-    records.set(RECORD, snapshot);
     return facts;
   }
 

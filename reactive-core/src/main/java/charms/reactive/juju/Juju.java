@@ -36,16 +36,24 @@ public final class Juju {
     return (ReactiveCharm.Builder builder) -> {
       builder.hookService(HookTools.class, HookTools::forHook)
           .hookService(StatusReporter.class, services -> new StatusReporter())
+          .hookService(Readings.class, services -> new Readings())
           .hookService(CharmConfig.class, services -> new CharmConfig(
               services.get(HookTools.class), services.environment().charmDir()))
           .hookService(LeaderData.class, services -> new LeaderData(services.get(HookTools.class)))
           .log(services -> services.environment().contextId().isPresent()
               && !services.environment().isRestricted()
-              ? new JujuLog(services.get(HookTools.class)) : HookLog.stderr())
-          .onStart(CharmFiles::validate)
-          .source(new ConfigFlags(settings))
+              ? new JujuLog(services.get(HookTools.class)) : HookLog.stderr());
+      ConfigFlags config = new ConfigFlags(settings);
+      LeadershipFlags leadership = new LeadershipFlags(settings);
+      // the charm's own files are checked before anything reads them; then reading (and
+      // recording for the next hook) happens once, at the start; the sources only derive flags
+      // from what was read
+      builder.onStart(CharmFiles::validate)
+          .onStart(config::read)
+          .onStart(leadership::read)
+          .source(config)
           .source(new UpgradeFlags())
-          .source(new LeadershipFlags(settings))
+          .source(leadership)
           .onExit(ConfigFlags::clearAtExit)
           .onExit(context -> context.service(StatusReporter.class).commit(context));
       if (settings.stateInController()) {

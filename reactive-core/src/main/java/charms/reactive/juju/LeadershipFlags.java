@@ -30,20 +30,44 @@ final class LeadershipFlags implements StateSource {
     this.settings = settings;
   }
 
-  @Override
-  public Flux<FlagFact> facts(HookContext context) {
-    return Flux.defer(() -> Flux.fromIterable(compute(context)));
+  /**
+   * This hook's reading of leadership: whether this unit leads, the settings the last hook
+   * recorded (null on the first hook) and the current ones.
+   */
+  record Reading(boolean leader, Map<String, String> previous, Map<String, String> current) {
   }
 
-  private List<FlagFact> compute(HookContext context) {
+  /**
+   * Start callback: asks {@code is-leader}, reads the leader settings once for the hook (or takes
+   * the recorded copy in hooks where they cannot have changed) and records them for the next
+   * hook. The source then only derives flags from this reading.
+   */
+  void read(HookContext context) {
     HookTools tools = context.service(HookTools.class);
     KeyValueStore records = context.records(Juju.RECORDS);
     Map<String, String> previous = records.get(RECORD).map(LeaderSettings::toMap).orElse(null);
     boolean read = previous == null || settings.readLeaderSettingsEveryHook()
         || READING_HOOKS.contains(context.environment().hookName());
     Map<String, String> current = read ? new TreeMap<>(tools.leaderGet()) : previous;
+    context.service(Readings.class).leadership = new Reading(tools.isLeader(), previous, current);
+    records.set(RECORD, current);
+    context.service(LeaderData.class).snapshot(current);
+  }
+
+  /**
+   * The leadership flags of this hook's reading. Cold and free of side effects: each
+   * subscription derives the same facts and changes nothing.
+   */
+  @Override
+  public Flux<FlagFact> facts(HookContext context) {
+    return Flux.defer(() -> Flux.fromIterable(compute(Readings.of(context).leadership())));
+  }
+
+  private static List<FlagFact> compute(Reading reading) {
+    Map<String, String> previous = reading.previous();
+    Map<String, String> current = reading.current();
     List<FlagFact> facts = new ArrayList<>();
-    facts.add(FlagFact.toggled("leadership.is_leader", tools.isLeader()));
+    facts.add(FlagFact.toggled("leadership.is_leader", reading.leader()));
     Set<String> keys = new TreeSet<>(current.keySet());
     if (previous != null) {
       keys.addAll(previous.keySet());
@@ -54,8 +78,6 @@ final class LeadershipFlags implements StateSource {
       facts.add(FlagFact.toggled("leadership.changed." + key, !Objects.equals(now, before)));
       facts.add(FlagFact.toggled("leadership.set." + key, now != null));
     }
-    records.set(RECORD, current);
-    context.service(LeaderData.class).snapshot(current);
     return facts;
   }
 }

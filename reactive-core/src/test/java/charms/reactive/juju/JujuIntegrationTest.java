@@ -231,4 +231,38 @@ class JujuIntegrationTest {
     assertTrue(second.flags().containsKey("big"));
     assertTrue(flagsSeen.get(0).contains("big"));
   }
+
+  /**
+   * The managed-flag sources are cold and free of side effects: subscribed again during the hook
+   * they give the same facts, call no hook tool and change neither the flags nor the records.
+   */
+  @Test
+  void subscribingToTheSourcesTwiceYieldsTheSameFactsAndChangesNothing() {
+    List<List<charms.reactive.FlagFact>> subscriptions = new ArrayList<>();
+    List<Object> stateAround = new ArrayList<>();
+    List<charms.reactive.StateSource> sources = List.of(new ConfigFlags(JujuSettings.defaults()),
+        new LeadershipFlags(JujuSettings.defaults()), new UpgradeFlags());
+    fake.leader = true;
+    fake.leaderSettings.put("db-password", "s3cret");
+    ReactiveCharm c = ReactiveCharm.builder().use(Juju.integration())
+        .handler(Handler.named("resubscribe").whenNot("never-set").invoke(ctx -> {
+          int callsBefore = fake.calls.size();
+          stateAround.add(List.of(ctx.flags().list(), ctx.records(Juju.RECORDS).getByPrefix("")));
+          for (int round = 0; round < 2; round++) {
+            for (charms.reactive.StateSource source : sources) {
+              subscriptions.add(source.facts(ctx).collectList().block());
+            }
+          }
+          stateAround.add(List.of(ctx.flags().list(), ctx.records(Juju.RECORDS).getByPrefix("")));
+          assertEquals(callsBefore, fake.calls.size(), "no hook tool was called");
+        }))
+        .build();
+    charm = c;
+    hook("config-changed");
+    assertEquals(6, subscriptions.size());
+    assertEquals(subscriptions.subList(0, 3), subscriptions.subList(3, 6));
+    assertTrue(subscriptions.get(0).contains(charms.reactive.FlagFact.set("config.changed.port")));
+    assertTrue(subscriptions.get(1).contains(charms.reactive.FlagFact.set("leadership.is_leader")));
+    assertEquals(stateAround.get(0), stateAround.get(1));
+  }
 }

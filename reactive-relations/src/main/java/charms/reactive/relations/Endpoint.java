@@ -2,7 +2,6 @@ package charms.reactive.relations;
 
 import charms.reactive.FlagFact;
 import charms.reactive.Flags;
-import charms.reactive.HookContext;
 import charms.reactive.RelationRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +41,9 @@ import reactor.core.publisher.Flux;
  * <p>Instances are bound to one hook: use them only inside it, on its thread, and only from the
  * framework's calls (constructors must not touch relation data: the instance is not bound yet).
  */
-public abstract class Endpoint {
+public abstract class Endpoint extends RelationBinding {
   private static final String PLACEHOLDER = "{endpoint_name}";
 
-  private HookRelations hook;
-  private String name;
-  private Role role;
-  private String interfaceName;
   private List<Relation> relations;
   private RelatedUnits allJoined;
   private DepartedUnits departed;
@@ -58,43 +53,23 @@ public abstract class Endpoint {
 
   final void bind(HookRelations hookRelations, String endpointName, Role endpointRole,
       String endpointInterface) {
-    if (hook != null) {
-      throw new IllegalStateException("endpoint " + name + " is already bound to a hook");
-    }
-    this.hook = hookRelations;
-    this.name = endpointName;
-    this.role = endpointRole;
-    this.interfaceName = endpointInterface;
+    bindTo(hookRelations, endpointName, endpointRole, endpointInterface);
   }
 
-  private HookRelations hook() {
-    if (hook == null) {
-      throw new IllegalStateException(getClass().getName() + " is not bound to a hook: endpoints "
-          + "are made by the framework when a hook starts (get them from Endpoints or as handler "
-          + "parameters), and constructors must not read relation data");
-    }
-    return hook;
+  @Override
+  final String kind() {
+    return "endpoint";
+  }
+
+  @Override
+  final String unboundHint() {
+    return "endpoints are made by the framework when a hook starts (get them from Endpoints or "
+        + "as handler parameters), and constructors must not read relation data";
   }
 
   /** The relation name in metadata.yaml, such as {@code db}. */
   public final String endpointName() {
-    hook();
-    return name;
-  }
-
-  public final Role role() {
-    hook();
-    return role;
-  }
-
-  public final String interfaceName() {
-    hook();
-    return interfaceName;
-  }
-
-  /** The hook this endpoint belongs to. */
-  public final HookContext context() {
-    return hook().context();
+    return boundName();
   }
 
   /** The unit's flags. */
@@ -197,9 +172,10 @@ public abstract class Endpoint {
   }
 
   /**
-   * Called on every non-restricted hook, after this endpoint's automatic flags are managed (the
-   * original skipped it when the endpoint was joined and the hook was not its own).
-   * Default: nothing.
+   * Called on every non-restricted hook, once every state source's facts (the automatic endpoint
+   * flags and the interfaces' {@link #facts()}) are applied, before the dispatch; endpoints in
+   * name order. It may set and clear flags. The original skipped it when the endpoint was joined
+   * and the hook was not its own. Default: nothing.
    */
   protected void manageFlags() {
   }
@@ -208,8 +184,9 @@ public abstract class Endpoint {
    * The interface's own flags, derived from relation data: a source of facts that the framework
    * merges into the state the dispatch starts from, after every endpoint's automatic flags. A
    * {@code {endpoint_name}} in a fact's flag is replaced by this endpoint's name. Subscribed to
-   * once per non-restricted hook, on the hook's thread; it must complete, and an error fails the
-   * hook. Default: no facts.
+   * once per non-restricted hook; it must be cold and free of side effects (subscribing again
+   * yields the same facts and changes nothing: set flags in {@link #manageFlags()}), it must
+   * complete, and an error fails the hook. Default: no facts.
    */
   public Flux<FlagFact> facts() {
     return Flux.empty();

@@ -18,66 +18,92 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
- * The automatic endpoint flags as a source, endpoint by endpoint in name order: the
- * endpoint's {@link Endpoint#registerTriggers()}, its departure record, {@code joined},
- * {@code departed}, {@code changed} and {@code changed.<field>}, the request/response flags of
- * the pattern classes, then its {@link Endpoint#manageFlags()}. The data scan runs on every
- * non-restricted hook (the original skipped it outside the endpoint's own hooks once
- * joined). A field whose name cannot be part of a flag (whitespace, control characters, longer
- * than {@value #MAX_FIELD_FLAG} characters: relation data is untrusted) still sets
- * {@code changed} but no {@code changed.<field>}, with a warning.
+ * The automatic endpoint flags as a source, endpoint by endpoint in name order: {@code joined},
+ * {@code departed}, {@code changed} and {@code changed.<field>}, then the request/response flags
+ * of the pattern classes. The data scan runs on every non-restricted hook (the original skipped it
+ * outside the endpoint's own hooks once joined). A field whose name cannot be part of a flag
+ * (whitespace, control characters, longer than {@value #MAX_FIELD_FLAG} characters: relation data
+ * is untrusted) still sets {@code changed} but no {@code changed.<field>}, with a warning.
+ *
+ * <p>The source is cold and free of side effects. The bookkeeping happens once per hook in
+ * {@link #prepare}, a start callback: binding the endpoints, their
+ * {@link Endpoint#registerTriggers()}, the departure record, and the scan that compares the
+ * received data with what the last hook saw (and records it for the next one); the source only
+ * turns that reading into facts. Each endpoint's {@link Endpoint#manageFlags()} runs after every
+ * source's facts are applied ({@link #manageFlags}).
  */
 final class EndpointFlags implements StateSource {
   static final int MAX_FIELD_FLAG = 200;
+
+  /** Start callback: binds the endpoints and reads what changed since the last hook. */
+  static void prepare(HookContext context) {
+    Endpoints endpoints = context.service(Endpoints.class);
+    endpoints.bind(context);
+    Map<String, List<String>> changedFlags = new TreeMap<>();
+    for (Endpoint ep : endpoints.all()) {
+      ep.registerTriggers();
+      HookRelations hook = ep.hookRelations();
+      String name = ep.endpointName();
+      if (hook.isRelationHook(name, "departed")) {
+        recordDeparture(ep, hook);
+      }
+      String prefix = "endpoint." + name + ".";
+      List<String> flags = new ArrayList<>();
+      List<String> changed = scan(ep, hook.records(), "endpoint." + name + ".seen");
+      if (!changed.isEmpty()) {
+        flags.add(prefix + "changed");
+        for (String field : changed) {
+          String flag = prefix + "changed." + field;
+          if (field.length() <= MAX_FIELD_FLAG && validFlag(context.flags(), flag)) {
+            flags.add(flag);
+          } else {
+            context.log().warning("endpoint " + name + ": field '" + RelationJson.preview(field)
+                + "' changed, but it cannot be part of a flag name; only " + prefix
+                + "changed is set");
+          }
+        }
+      }
+      changedFlags.put(name, List.copyOf(flags));
+    }
+    endpoints.changedFlags(changedFlags);
+  }
+
+  /** After the sources: each endpoint's own flag management, in name order. */
+  static void manageFlags(HookContext context) {
+    for (Endpoint ep : context.service(Endpoints.class).all()) {
+      ep.manageFlags();
+    }
+  }
 
   @Override
   public Flux<FlagFact> facts(HookContext context) {
     return Flux.defer(() -> {
       Endpoints endpoints = context.service(Endpoints.class);
-      endpoints.bind(context);
-      return Flux.fromIterable(endpoints.all()).concatMap(ep -> forEndpoint(ep, context));
+      return Flux.fromIterable(endpoints.all()).concatMap(ep -> forEndpoint(ep, endpoints));
     });
   }
 
-  private Flux<FlagFact> forEndpoint(Endpoint ep, HookContext context) {
-    return Flux.defer(() -> Flux.fromIterable(automatic(ep, context)))
-        .concatWith(Flux.defer(ep::patternFacts))
-        .concatWith(Mono.fromRunnable(ep::manageFlags));
+  private Flux<FlagFact> forEndpoint(Endpoint ep, Endpoints endpoints) {
+    return Flux.defer(() -> Flux.fromIterable(automatic(ep, endpoints)))
+        .concatWith(Flux.defer(ep::patternFacts));
   }
 
-  private List<FlagFact> automatic(Endpoint ep, HookContext context) {
-    ep.registerTriggers();
+  private static List<FlagFact> automatic(Endpoint ep, Endpoints endpoints) {
     HookRelations hook = ep.hookRelations();
     String name = ep.endpointName();
-    boolean departedHook = hook.isRelationHook(name, "departed");
-    if (departedHook) {
-      recordDeparture(ep, hook);
-    }
     List<FlagFact> facts = new ArrayList<>();
     String prefix = "endpoint." + name + ".";
     boolean joined = ep.isJoined();
     facts.add(FlagFact.toggled(prefix + "joined", joined));
-    if (departedHook) {
+    if (hook.isRelationHook(name, "departed")) {
       facts.add(FlagFact.set(prefix + "departed"));
     } else if (joined) {
       facts.add(FlagFact.cleared(prefix + "departed"));
     }
-    List<String> changed = scan(ep, hook.records(), "endpoint." + name + ".seen");
-    if (!changed.isEmpty()) {
-      facts.add(FlagFact.set(prefix + "changed"));
-      for (String field : changed) {
-        String flag = prefix + "changed." + field;
-        if (field.length() <= MAX_FIELD_FLAG && validFlag(context.flags(), flag)) {
-          facts.add(FlagFact.set(flag));
-        } else {
-          context.log().warning("endpoint " + name + ": field '" + RelationJson.preview(field)
-              + "' changed, but it cannot be part of a flag name; only " + prefix
-              + "changed is set");
-        }
-      }
+    for (String flag : endpoints.changedFlags(name)) {
+      facts.add(FlagFact.set(flag));
     }
     return facts;
   }
@@ -114,7 +140,7 @@ final class EndpointFlags implements StateSource {
 
   /**
    * Remembers the departing unit and its data (still readable in this hook). A relation missing
-   * from relation-ids is no error (the original raised KeyError); a unit whose data cannot be read is kept with no data.
+   * from relation-ids is no error; a unit whose data cannot be read is kept with no data.
    */
   private static void recordDeparture(Endpoint ep, HookRelations hook) {
     Optional<RelationRef> rel = hook.hookRelation();

@@ -33,6 +33,8 @@ public final class Endpoints {
   private final Map<String, RelationBase> bases = new TreeMap<>();
   private final Map<String, Declared> declared = new TreeMap<>();
   private final Map<String, ConversationStore> stores = new TreeMap<>();
+  /** Per endpoint, the changed flags this hook's data scan found; null before the scan. */
+  private Map<String, List<String>> changedFlags;
 
   /** A relation as metadata.yaml declares it, and what serves it. */
   record Declared(String name, Role role, String interfaceName, Implementation<?> implementation) {
@@ -290,5 +292,18 @@ public final class Endpoints {
     }
     return new RelationException(what + " is served by " + d.implementation().type().getName()
         + ", not a " + wanted.getName());
+  }
+
+  void changedFlags(Map<String, List<String>> flags) {
+    changedFlags = Map.copyOf(flags);
+  }
+
+  /** The changed flags the hook's start found for one endpoint. */
+  List<String> changedFlags(String endpointName) {
+    if (changedFlags == null) {
+      throw new RelationException("the endpoint flags were subscribed to before the hook's start "
+          + "scanned the relation data (the relations extension's start callback does)");
+    }
+    return changedFlags.getOrDefault(endpointName, List.of());
   }
 }

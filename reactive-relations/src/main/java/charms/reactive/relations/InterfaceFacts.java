@@ -9,7 +9,9 @@ import reactor.core.publisher.Flux;
 /**
  * The interfaces' own flags: every endpoint's {@link Endpoint#facts()}, endpoint by endpoint in
  * name order, with {@code {endpoint_name}} replaced in each fact's flag. Registered after
- * {@link EndpointFlags}, so the interfaces' flags see the automatic ones.
+ * {@link EndpointFlags}, so the interfaces' flags see the automatic ones. Cold and free of side
+ * effects as far as the endpoints' {@link Endpoint#facts()} are (their contract); the endpoints
+ * are bound by the start callback {@link EndpointFlags#prepare}.
  */
 final class InterfaceFacts implements StateSource {
 
@@ -17,7 +19,6 @@ final class InterfaceFacts implements StateSource {
   public Flux<FlagFact> facts(HookContext context) {
     return Flux.defer(() -> {
       Endpoints endpoints = context.service(Endpoints.class);
-      endpoints.bind(context);
       return Flux.fromIterable(endpoints.all()).concatMap(InterfaceFacts::of);
     });
   }

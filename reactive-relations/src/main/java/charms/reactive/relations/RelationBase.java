@@ -1,6 +1,5 @@
 package charms.reactive.relations;
 
-import charms.reactive.HookContext;
 import charms.reactive.RelationRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +36,8 @@ import java.util.Set;
  * conversation; departure uses this class's scope; a conversation's local data goes with it; a
  * state whose conversations have all gone is cleared. Not thread-safe; bound to one hook.
  */
-public abstract class RelationBase {
-  private HookRelations hook;
+public abstract class RelationBase extends RelationBinding {
   private ConversationStore store;
-  private String name;
-  private Role role;
-  private String interfaceName;
   private Set<String> only;
 
   protected RelationBase() {
@@ -50,23 +45,19 @@ public abstract class RelationBase {
 
   final void bind(HookRelations hookRelations, ConversationStore conversations, String relationName,
       Role relationRole, String relationInterface, Set<String> onlyKeys) {
-    if (hook != null) {
-      throw new IllegalStateException("relation " + name + " is already bound to a hook");
-    }
-    this.hook = hookRelations;
+    bindTo(hookRelations, relationName, relationRole, relationInterface);
     this.store = conversations;
-    this.name = relationName;
-    this.role = relationRole;
-    this.interfaceName = relationInterface;
     this.only = onlyKeys == null ? null : Set.copyOf(onlyKeys);
   }
 
-  private HookRelations hook() {
-    if (hook == null) {
-      throw new IllegalStateException(getClass().getName() + " is not bound to a hook: relation "
-          + "bases are made by the framework when a hook starts");
-    }
-    return hook;
+  @Override
+  final String kind() {
+    return "relation";
+  }
+
+  @Override
+  final String unboundHint() {
+    return "relation bases are made by the framework when a hook starts";
   }
 
   /**
@@ -79,22 +70,7 @@ public abstract class RelationBase {
 
   /** The relation name in metadata.yaml. */
   public final String relationName() {
-    hook();
-    return name;
-  }
-
-  public final Role role() {
-    hook();
-    return role;
-  }
-
-  public final String interfaceName() {
-    hook();
-    return interfaceName;
-  }
-
-  public final HookContext context() {
-    return hook().context();
+    return boundName();
   }
 
   /**

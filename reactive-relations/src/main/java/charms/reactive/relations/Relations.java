@@ -149,8 +149,10 @@ public final class Relations {
           .hookService(Endpoints.class, services -> new Endpoints(registry, requireAll))
           .handlers(new InterfaceHandlers(frozen))
           .onStart(ConversationLifecycle::start)
+          .onStart(EndpointFlags::prepare)
           .source(new EndpointFlags())
           .source(new InterfaceFacts())
+          .afterSources(EndpointFlags::manageFlags)
           .onExit(context -> context.service(Endpoints.class).hookRelations().publish())
           .parameterResolver(new EndpointParameterResolver());
     }

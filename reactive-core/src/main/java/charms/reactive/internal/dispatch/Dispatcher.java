@@ -2,15 +2,17 @@ package charms.reactive.internal.dispatch;
 
 import charms.reactive.Condition;
 import charms.reactive.DispatchSettings;
-import charms.reactive.DispatchTrace;
+import charms.reactive.EndHook;
 import charms.reactive.Handler;
 import charms.reactive.HandlerFailedException;
 import charms.reactive.IterationCapException;
 import charms.reactive.Phase;
 import charms.reactive.ReactiveException;
 import charms.reactive.RetestPolicy;
+import charms.reactive.StateSnapshot;
 import charms.reactive.Verdict;
 import charms.reactive.internal.FlagListener;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,31 +20,37 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs the handlers of one hook: the hooks phase (one pass), then the main loop (iterations until
- * one queues nothing, or the cap), or the single restricted pass.
+ * Runs the handlers of one hook as a stream of {@link StateSnapshot}s: the hooks phase (one pass),
+ * then the main loop (iterations until one queues nothing, or the cap), or the single restricted
+ * pass.
  *
- * <p>Each pass tests every handler in registration order against the state at the start of the
- * pass and queues those whose condition holds; the queue is fixed before any of them runs.
- * Queued handlers run one after another ({@code concatMap}); a handler's publisher completes before
- * the next handler starts. After a handler changed flags, the handlers still queued that depend on
- * a changed flag (and those whose conditions read more than flags) are tested again and dropped if
- * their condition no longer holds, so a handler starts only while its condition holds
+ * <p>Each pass snapshots the flags and queues, in registration order, the handlers whose condition
+ * holds on that snapshot (phase, flag watch, conditions); the queue is fixed before any of them
+ * runs. Queued handlers run one after another ({@code concatMap}); a handler's publisher completes
+ * before the next handler starts. After a handler changed flags, the handlers still queued that
+ * depend on a changed flag (and those whose conditions read more than flags) are tested again and
+ * dropped if their condition no longer holds, so a handler starts only while its condition holds
  * ({@link RetestPolicy#CLEAR_ONLY} re-tests after clear calls only, like the original).
  *
- * <p>Iterations are an {@code expand} feedback loop: each pass emits its result and the next one
- * starts from the flags it left. Everything runs on the subscribing thread unless a handler's own
- * publisher moves it. A handler error ends the dispatch with {@link HandlerFailedException}.
+ * <p>Iterations are an {@code expand} feedback loop over snapshots: each pass emits its snapshot
+ * and the next one starts from the flags it left. Threading: everything runs on the hook's thread
+ * ({@link HookThread}); a handler's publisher may complete on any thread, its outcome is handed
+ * back. A handler error ends the stream with {@link HandlerFailedException} after the snapshot of
+ * its pass; {@link charms.reactive.EndHook} ends it with success.
  */
 public final class Dispatcher {
   private final List<Handler> handlers;
   private final DispatchSettings settings;
   private final HookSession session;
+  private final HookThread thread;
   private final HandlerScope[] scopes;
+  private final ConditionScope[] conditionScopes;
   private final FlagWatch watch = new FlagWatch();
   private final ChangeTracker tracker = new ChangeTracker();
   /** For each flag, the handlers watching it; built on the first flag change (never, if none). */
@@ -53,15 +61,19 @@ public final class Dispatcher {
   private final boolean[] everyPhase;
   /** The handlers that watch no flags: considered in every iteration. */
   private final int[] watchingNothing;
-  private final List<PassRecorder> passes = new ArrayList<>();
-  private List<String> initialFlags = List.of();
+  private boolean capReached;
+  /** A handler ended the hook early ({@link EndHook}): no handler starts after it. */
+  private boolean ended;
   private List<String> capStillFiring = List.of();
 
-  public Dispatcher(List<Handler> handlers, DispatchSettings settings, HookSession session) {
+  public Dispatcher(List<Handler> handlers, DispatchSettings settings, HookSession session,
+      HookThread thread) {
     this.handlers = handlers;
+    this.thread = thread;
     this.settings = settings;
     this.session = session;
     this.scopes = new HandlerScope[handlers.size()];
+    this.conditionScopes = new ConditionScope[handlers.size()];
     this.phases = new Phase[handlers.size()];
     this.everyPhase = new boolean[handlers.size()];
     int[] opaque = new int[handlers.size()];
@@ -70,7 +82,8 @@ public final class Dispatcher {
     int unwatchedCount = 0;
     for (int i = 0; i < handlers.size(); i++) {
       Handler h = handlers.get(i);
-      scopes[i] = new HandlerScope(h.id(), session, watch);
+      scopes[i] = new HandlerScope(h.id(), session, thread);
+      conditionScopes[i] = new ConditionScope(h.id(), session, watch);
       phases[i] = h.phase();
       everyPhase[i] = h.runsIn(Phase.HOOKS) && h.runsIn(Phase.OTHER);
       if (!h.dependsOnlyOnWatchedFlags()) {
@@ -87,30 +100,31 @@ public final class Dispatcher {
   }
 
   /**
-   * The dispatch as a publisher: subscribing runs it; it emits the trace and completes, or signals
-   * the first error (the trace so far is then available from {@link #trace()}).
+   * The dispatch as a stream of snapshots, one per pass (see {@link StateSnapshot}): the hooks
+   * phase, then the main loop as an {@code expand} feedback loop (each snapshot's pass leaves the
+   * flags the next one starts from) until a pass queues nothing or the cap is reached; or the
+   * single restricted pass. A pass in which a handler (or a condition test) fails is emitted, then
+   * the error. Subscribing runs the dispatch; subscribe once.
    */
-  public Mono<DispatchTrace> dispatch(boolean restricted) {
-    return Mono.defer(() -> {
-      initialFlags = session.flags().list();
+  public Flux<StateSnapshot> dispatch(boolean restricted) {
+    return Flux.defer(() -> {
       if (restricted) {
-        return pass(Phase.RESTRICTED, 0).then();
+        return pass(Phase.RESTRICTED, 0);
       }
-      return pass(Phase.HOOKS, 0).then(mainLoop());
-    }).then(Mono.fromCallable(this::trace));
+      return pass(Phase.HOOKS, 0).concatWith(Flux.defer(() -> ended ? Flux.empty() : mainLoop()));
+    });
   }
 
-  private Mono<Void> mainLoop() {
+  private Flux<StateSnapshot> mainLoop() {
     int cap = settings.iterationCap();
     return pass(Phase.OTHER, 0)
-        .expand(done -> done.queued() == 0 || done.iteration() + 1 >= cap
-            ? Mono.empty() : pass(Phase.OTHER, done.iteration() + 1))
-        .last()
-        .flatMap(last -> last.queued() > 0 && last.iteration() + 1 >= cap ? checkCap(cap) : Mono.empty());
+        .expand(done -> ended || done.quiescent() || done.iteration() + 1 >= cap
+            ? Flux.empty() : pass(Phase.OTHER, done.iteration() + 1))
+        .concatWith(Mono.defer(() -> capReached && !ended ? checkCap(cap) : Mono.<StateSnapshot>empty()));
   }
 
   /** The loop stopped at the cap: find out, without running anything, what would still run. */
-  private Mono<Void> checkCap(int cap) {
+  private Mono<StateSnapshot> checkCap(int cap) {
     return Mono.defer(() -> {
       watch.iteration(cap);
       List<String> still = new ArrayList<>();
@@ -132,45 +146,64 @@ public final class Dispatcher {
     });
   }
 
-  private Mono<PassResult> pass(Phase phase, int iteration) {
-    return Mono.defer(() -> {
+  /**
+   * One pass: takes the snapshot, queues the handlers whose condition holds on it (the queue is
+   * fixed from then on), runs them one after another with re-tests after flag changes, and emits
+   * the snapshot with the pass's decisions.
+   */
+  private Flux<StateSnapshot> pass(Phase phase, int iteration) {
+    return Flux.defer(() -> {
       watch.iteration(iteration);
       PassRecorder rec = new PassRecorder(phase, iteration, handlers.size());
-      passes.add(rec);
+      SortedMap<String, JsonNode> flagsAtStart = session.state().flags().snapshot();
+      Set<String> changed = watch.changes();
       int[] queue = new int[handlers.size()];
       int[] position = new int[handlers.size()];
       Arrays.fill(position, -1);
       int queued = 0;
-      // After iteration 0 only the handlers watching a changed flag, or nothing, can match: the
-      // others are recorded without being looked at, which keeps a pass over thousands of idle
-      // handlers out of their memory.
-      boolean[] considered = phase == Phase.OTHER && iteration > 0 ? considered() : null;
-      for (int i = 0; i < handlers.size(); i++) {
-        if (!everyPhase[i] && phases[i] != phase) {
-          rec.tested(i, PassRecorder.OTHER_PHASE);
-          continue;
+      try {
+        // After iteration 0 only the handlers watching a changed flag, or nothing, can match: the
+        // others are recorded without being looked at, which keeps a pass over thousands of idle
+        // handlers out of their memory.
+        boolean[] considered = phase == Phase.OTHER && iteration > 0 ? considered() : null;
+        for (int i = 0; i < handlers.size(); i++) {
+          if (!everyPhase[i] && phases[i] != phase) {
+            rec.tested(i, PassRecorder.OTHER_PHASE);
+            continue;
+          }
+          if (considered != null && !considered[i]) {
+            rec.tested(i, PassRecorder.NOT_WATCHED);
+            continue;
+          }
+          Verdict v = test(i, phase);
+          rec.tested(i, v);
+          if (v.holds()) {
+            position[i] = queued;
+            queue[queued++] = i;
+          }
         }
-        if (considered != null && !considered[i]) {
-          rec.tested(i, PassRecorder.NOT_WATCHED);
-          continue;
-        }
-        Verdict v = test(i, phase);
-        rec.tested(i, v);
-        if (v.holds()) {
-          position[i] = queued;
-          queue[queued++] = i;
-        }
+      } catch (RuntimeException e) {
+        return Flux.error(e);
       }
       int count = queued;
-      PassResult result = new PassResult(iteration, count);
-      return Flux.range(0, count)
-          .concatMap(pos -> rec.isDropped(queue[pos]) ? Mono.empty()
+      List<String> queuedIds = new ArrayList<>(count);
+      for (int p = 0; p < count; p++) {
+        queuedIds.add(handlers.get(queue[p]).id());
+      }
+      java.util.function.Supplier<StateSnapshot> snapshot = () -> new StateSnapshot(
+          session.environment().hookName(), phase, iteration, flagsAtStart, changed, queuedIds,
+          rec.toPass(handlers));
+      if (phase == Phase.OTHER) {
+        capReached = count > 0;
+      }
+      Mono<Void> run = Flux.range(0, count)
+          .concatMap(pos -> ended || rec.isDropped(queue[pos]) ? Mono.empty()
               : invoke(queue[pos], rec).then(Mono.fromRunnable(
                   () -> retestAfter(queue[pos], pos, queue, count, position, rec, phase))))
-          .then(Mono.fromCallable(() -> {
-            watch.commit();
-            return result;
-          }));
+          .then(Mono.fromRunnable(watch::commit));
+      // the pass in which a handler failed is part of the hook's story: emit it, then the error
+      return run.then(Mono.fromSupplier(snapshot)).flux()
+          .onErrorResume(e -> Flux.concat(Mono.fromSupplier(snapshot), Flux.error(e)));
     });
   }
 
@@ -183,20 +216,63 @@ public final class Dispatcher {
       tracker.reset();
       Publisher<?> work;
       try {
-        work = handler.action().apply(scope);
+        work = thread.inHandler(() -> handler.action().apply(scope));
       } catch (Exception | LinkageError e) {
         return Mono.error(e);
       }
-      return work == null ? Mono.<Void>empty() : Flux.from(work).then();
-    }).onErrorMap(e -> {
-      rec.failed(index);
-      return new HandlerFailedException(handler.id(), e);
-    }).then(Mono.fromRunnable(() -> {
-      for (Condition c : handler.conditions()) {
-        c.onHandlerSuccess(scope);
+      if (work == null) {
+        return Mono.<Void>empty();
       }
+      if (work instanceof java.util.concurrent.Callable<?> callable
+          && (work instanceof Mono || work instanceof Flux)) {
+        // Reactor's synchronous publishers (fromCallable, just, empty, error: what invoke() and
+        // most void-like handlers return) are called here, on the hook's thread, without a
+        // subscription: the same outcome, for a fraction of the cost per handler
+        try {
+          thread.inHandler(callable);
+          return Mono.<Void>empty();
+        } catch (Exception e) {
+          return Mono.error(reactor.core.Exceptions.unwrap(e));
+        }
+      }
+      // the handler's publisher may signal on any thread: the hook goes on on its own
+      return thread.deliverHandlerWork(Flux.from(work).then());
+    }).onErrorResume(e -> {
+      EndHook end = endHook(e);
+      if (end == null) {
+        rec.failed(index);
+        return Mono.error(new HandlerFailedException(handler.id(), e));
+      }
+      ended = true;
+      session.log().info(handler.id() + " ended the hook early"
+          + (end.reason().isEmpty() ? "" : ": " + end.reason()));
+      return Mono.empty();
+    }).then(Mono.fromRunnable(() -> succeeded(index, handler, rec)));
+  }
+
+  private void succeeded(int index, Handler handler, PassRecorder rec) {
+    for (Condition c : handler.conditions()) {
+      c.onHandlerSuccess(conditionScopes[index]);
+    }
+    if (ended) {
+      rec.endedHook(index);
+    } else {
       rec.ran(index);
-    }));
+    }
+  }
+
+  /** The {@link EndHook} a handler signalled, possibly wrapped by a CompletionStage; or null. */
+  private static EndHook endHook(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof EndHook end) {
+        return end;
+      }
+      if (!(t instanceof java.util.concurrent.CompletionException
+          || t instanceof java.util.concurrent.ExecutionException)) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private void warnNotUnless(Handler handler) {
@@ -309,7 +385,7 @@ public final class Dispatcher {
     if (!watch.watches(h.watchedFlags())) {
       return Verdict.unmet(watch.unchangedReason(), h.watchedFlags());
     }
-    HandlerScope scope = scopes[index];
+    ConditionScope scope = conditionScopes[index];
     scope.phase(phase);
     for (Condition c : h.conditions()) {
       Verdict v;
@@ -328,13 +404,12 @@ public final class Dispatcher {
     return Verdict.met();
   }
 
-  /** The trace of everything dispatched so far. */
-  public DispatchTrace trace() {
-    List<DispatchTrace.Pass> done = new ArrayList<>(passes.size());
-    for (PassRecorder rec : passes) {
-      done.add(rec.toPass(handlers));
-    }
-    return new DispatchTrace(session.environment().hookName(), initialFlags, done, capStillFiring);
+  /**
+   * The handlers that still matched when the iteration cap was reached (empty if the loop
+   * quiesced); the one part of the trace that is not a pass.
+   */
+  public List<String> capStillFiring() {
+    return capStillFiring;
   }
 
   /** The flags changed, and whether any clear was called, since the current handler started. */

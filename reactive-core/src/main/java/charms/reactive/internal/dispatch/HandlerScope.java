@@ -1,35 +1,31 @@
 package charms.reactive.internal.dispatch;
 
 import charms.reactive.CharmMetadata;
-import charms.reactive.ConditionContext;
 import charms.reactive.Flags;
 import charms.reactive.HandlerContext;
 import charms.reactive.HookEnvironment;
 import charms.reactive.HookLog;
+import charms.reactive.HookServices;
 import charms.reactive.KeyValueStore;
 import charms.reactive.LifecycleCallback;
-import charms.reactive.Phase;
 
-/** One handler's view of the hook: its condition context and its handler context. */
-final class HandlerScope implements ConditionContext, HandlerContext {
+/**
+ * One handler's context. Its flags, data and records are pinned to the hook's thread: a call made
+ * from a handler's asynchronous part on another thread runs on the hook's thread.
+ */
+final class HandlerScope implements HandlerContext {
   private final String handlerId;
   private final HookSession session;
-  private final FlagWatch watch;
-  private Phase phase = Phase.OTHER;
+  private final HookThread thread;
+  private final Flags flags;
+  private final KeyValueStore data;
 
-  HandlerScope(String handlerId, HookSession session, FlagWatch watch) {
+  HandlerScope(String handlerId, HookSession session, HookThread thread) {
     this.handlerId = handlerId;
     this.session = session;
-    this.watch = watch;
-  }
-
-  @Override
-  public boolean watched(java.util.Collection<String> flags) {
-    return phase != Phase.OTHER || watch.watches(flags);
-  }
-
-  void phase(Phase phase) {
-    this.phase = phase;
+    this.thread = thread;
+    this.flags = new PinnedFlags(session.flags(), thread);
+    this.data = new PinnedStore(session.data(), thread);
   }
 
   @Override
@@ -38,18 +34,13 @@ final class HandlerScope implements ConditionContext, HandlerContext {
   }
 
   @Override
-  public Phase phase() {
-    return phase;
-  }
-
-  @Override
   public Flags flags() {
-    return session.flags();
+    return flags;
   }
 
   @Override
   public KeyValueStore data() {
-    return session.data();
+    return data;
   }
 
   @Override
@@ -64,11 +55,11 @@ final class HandlerScope implements ConditionContext, HandlerContext {
 
   @Override
   public KeyValueStore records(String owner) {
-    return session.state().records(owner);
+    return new PinnedStore(session.records(owner), thread);
   }
 
   @Override
-  public charms.reactive.HookServices services() {
+  public HookServices services() {
     return session.services();
   }
 
@@ -84,6 +75,13 @@ final class HandlerScope implements ConditionContext, HandlerContext {
 
   @Override
   public void atExit(LifecycleCallback callback) {
-    session.atExit(callback);
+    if (thread.isOwner()) {
+      session.atExit(callback);
+    } else {
+      thread.call(() -> {
+        session.atExit(callback);
+        return null;
+      });
+    }
   }
 }

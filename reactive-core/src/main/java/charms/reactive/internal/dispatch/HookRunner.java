@@ -14,37 +14,51 @@ import charms.reactive.HookOverrides;
 import charms.reactive.HookRun;
 import charms.reactive.HookServices;
 import charms.reactive.LifecycleCallback;
+import charms.reactive.StateSnapshot;
 import charms.reactive.StateSource;
 import charms.reactive.Trigger;
 import charms.reactive.internal.UnitState;
 import charms.reactive.state.StateStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 
 /**
- * One hook, start to commit, as one Reactor pipeline on the calling thread:
+ * One hook, start to commit, as one Reactor pipeline run on the thread that subscribes to it:
  * <ol>
  *   <li>open the state store (taking its lock) and load the committed state into a transaction;
- *   <li>start: the start callbacks in registration order, then the state sources' flag facts,
- *       giving the snapshot the dispatch starts from (skipped in restricted mode);
- *   <li>dispatch (see {@link Dispatcher});
+ *   <li>start: the start callbacks in registration order, then each state source subscribed once,
+ *       in registration order, its facts applied to the flags in emission order, then the
+ *       after-sources callbacks: the state the dispatch starts from (skipped in restricted mode);
+ *   <li>dispatch: the stream of {@link StateSnapshot}s, one per pass (see {@link Dispatcher});
  *   <li>exit: the exit callbacks in reverse registration order (skipped in restricted mode);
  *   <li>commit the transaction, if it changed anything; then release the lock.
  * </ol>
- * Any error in any step skips the rest: nothing is committed and the hook exits with 1.
+ * Any error in any step skips the rest: nothing is committed and the hook exits with 1. The
+ * dispatch trace is made from the snapshots the hook emitted.
+ *
+ * <p>Threading: the whole hook runs on the subscribing thread, which waits for any publisher that
+ * signals elsewhere ({@link HookThread}); subscribing returns when the hook is over. The snapshots
+ * reach the subscriber as the passes end, buffered if it requests fewer; cancelling ends the hook
+ * without a commit.
  */
 public final class HookRunner {
 
   /** What a charm is made of, shared by every hook it runs. */
   public record CharmDefinition(List<HandlerProvider> handlers, List<Trigger> triggers,
       List<LifecycleCallback> startCallbacks, List<LifecycleCallback> exitCallbacks,
-      List<StateSource> sources, Map<Class<?>, Object> services,
+      List<StateSource> sources, List<LifecycleCallback> afterSources,
+      Map<Class<?>, Object> services,
       Map<Class<?>, Function<HookServices, ?>> hookServices, DispatchSettings settings,
       Function<HookServices, StateStore> stores, Function<HookServices, HookLog> logs) {
   }
@@ -55,11 +69,14 @@ public final class HookRunner {
   private final ServiceRegistry services;
   private final HookLog log;
   private final boolean restricted;
+  private final List<StateSnapshot> snapshots = new ArrayList<>();
+  private HookThread thread;
   private HookSession session;
   private Dispatcher dispatcher;
   private boolean committed;
+  private HookRun outcome;
 
-  public HookRunner(CharmDefinition charm, HookEnvironment environment, HookOverrides overrides) {
+  private HookRunner(CharmDefinition charm, HookEnvironment environment, HookOverrides overrides) {
     this.charm = charm;
     this.environment = environment;
     this.overrides = overrides;
@@ -69,32 +86,117 @@ public final class HookRunner {
     this.restricted = environment.isRestricted();
   }
 
-  /** Runs the hook and reports its outcome; never throws for a hook failure. */
-  public HookRun run() {
+  /**
+   * The hook as a cold stream of snapshots: each subscription runs one hook, to its commit, on the
+   * subscribing thread; the stream completes when the hook committed, or signals what failed it
+   * (after the pass that failed, if a handler did).
+   */
+  public static Flux<StateSnapshot> hook(CharmDefinition charm, HookEnvironment environment,
+      HookOverrides overrides) {
+    return Flux.defer(() -> new HookRunner(charm, environment, overrides).snapshots());
+  }
+
+  /** Runs one hook on the calling thread and reports its outcome; never throws for a failure. */
+  public static HookRun execute(CharmDefinition charm, HookEnvironment environment,
+      HookOverrides overrides) {
+    HookRunner runner = new HookRunner(charm, environment, overrides);
+    // the hook runs inside subscribe(), on this thread: no block() needed
+    runner.snapshots().subscribe(new BaseSubscriber<StateSnapshot>() {
+      @Override
+      protected void hookOnError(Throwable error) {
+        // reported in the outcome
+      }
+    });
+    return runner.outcome;
+  }
+
+  private Flux<StateSnapshot> snapshots() {
+    return Flux.create(sink -> {
+      HookRun run = runHere(sink);
+      outcome = run;
+      if (sink.isCancelled()) {
+        return;
+      }
+      if (run.error().isPresent()) {
+        sink.error(run.error().get());
+      } else {
+        sink.complete();
+      }
+    }, FluxSink.OverflowStrategy.BUFFER);
+  }
+
+  /** Runs the hook on this thread, passing its snapshots on; logs and reports its outcome. */
+  private HookRun runHere(FluxSink<StateSnapshot> sink) {
+    thread = new HookThread();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicBoolean done = new AtomicBoolean();
+    BaseSubscriber<StateSnapshot> subscriber = new BaseSubscriber<>() {
+      @Override
+      protected void hookOnNext(StateSnapshot snapshot) {
+        snapshots.add(snapshot);
+        sink.next(snapshot);
+      }
+
+      @Override
+      protected void hookOnError(Throwable e) {
+        failure.set(e);
+      }
+
+      @Override
+      protected void hookFinally(reactor.core.publisher.SignalType type) {
+        done.set(true);
+        thread.wakeUp();
+      }
+    };
+    sink.onCancel(subscriber::dispose);
     try {
-      DispatchTrace trace = pipeline().block();
-      printTrace(trace, false);
-      return outcome(0, Optional.empty(), trace);
+      thread.drain(() -> pipeline().subscribe(subscriber), done::get);
     } catch (RuntimeException | Error e) {
-      Throwable error = unwrap(e);
+      subscriber.dispose();
+      failure.compareAndSet(null, e);
+    }
+    if (subscriber.isDisposed() && failure.get() == null && !committed) {
+      failure.set(new charms.reactive.ReactiveException("the hook was cancelled before its commit; "
+          + "nothing was committed"));
+    }
+    try {
+      DispatchTrace trace = trace();
+      if (failure.get() == null) {
+        printTrace(trace, false);
+        return outcome(0, Optional.empty(), trace);
+      }
+      Throwable error = unwrap(failure.get());
       log.error("Hook error:", error);
-      DispatchTrace partial = dispatcher == null ? null : dispatcher.trace();
-      printTrace(partial, true);
-      return outcome(1, Optional.of(error), partial);
+      printTrace(trace, true);
+      return outcome(1, Optional.of(error), trace);
     } finally {
       log.flush();
     }
   }
 
-  private Mono<DispatchTrace> pipeline() {
-    return Mono.using(() -> overrides.stateStore() != null ? overrides.stateStore()
+  private Flux<StateSnapshot> pipeline() {
+    return Flux.using(() -> overrides.stateStore() != null ? overrides.stateStore()
             : charm.stores().apply(services),
         store -> Mono.fromCallable(store::load)
             .map(this::openSession)
-            .flatMap(s -> start(s)
-                .then(dispatcher.dispatch(restricted))
-                .flatMap(trace -> exit(s).then(commit(store, s)).thenReturn(trace))),
+            .flatMapMany(s -> start(s)
+                .thenMany(dispatcher.dispatch(restricted))
+                .concatWith(exit(s).then(commit(store, s)).then(Mono.empty()))),
         StateStore::close);
+  }
+
+  /** The trace of the passes emitted so far; null if the hook failed before it began. */
+  private DispatchTrace trace() {
+    if (dispatcher == null) {
+      return null;
+    }
+    List<String> initial = snapshots.isEmpty() ? List.of()
+        : List.copyOf(snapshots.get(0).flags().keySet());
+    List<DispatchTrace.Pass> passes = new ArrayList<>(snapshots.size());
+    for (StateSnapshot s : snapshots) {
+      passes.add(s.pass());
+    }
+    return new DispatchTrace(environment.hookName(), initial, passes, dispatcher.capStillFiring());
   }
 
   private HookSession openSession(charms.reactive.state.StateDocument committedState) {
@@ -105,7 +207,7 @@ public final class HookRunner {
     UnitState state = new UnitState(committedState, charm.triggers());
     session = new HookSession(state, environment, log, services, this::readMetadata,
         charm.exitCallbacks());
-    dispatcher = new Dispatcher(handlersFor(session), charm.settings(), session);
+    dispatcher = new Dispatcher(handlersFor(session), charm.settings(), session, thread);
     return session;
   }
 
@@ -160,8 +262,15 @@ public final class HookRunner {
         callback.run(s);
       }
       return Boolean.TRUE;
-    }).thenMany(Flux.fromIterable(charm.sources()).concatMap(source -> source.facts(s)))
+    }).thenMany(Flux.fromIterable(charm.sources())
+            .concatMap(source -> thread.deliverEach(source.facts(s))))
         .doOnNext(fact -> apply(fact, flags))
+        .then(Mono.fromCallable(() -> {
+          for (LifecycleCallback callback : charm.afterSources()) {
+            callback.run(s);
+          }
+          return Boolean.TRUE;
+        }))
         .then();
   }
 

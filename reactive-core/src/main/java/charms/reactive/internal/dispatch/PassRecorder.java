@@ -41,6 +41,10 @@ final class PassRecorder {
     outcomes[handler] = Outcome.RAN;
   }
 
+  void endedHook(int handler) {
+    outcomes[handler] = Outcome.ENDED_HOOK;
+  }
+
   void failed(int handler) {
     outcomes[handler] = Outcome.FAILED;
   }
