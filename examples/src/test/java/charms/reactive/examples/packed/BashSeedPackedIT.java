@@ -31,23 +31,32 @@ class BashSeedPackedIT {
   }
 
   /**
-   * The bash distribution alone, as a charm ships it in lib/reactive, with every hook a symlink
-   * to lib/reactive/bin/reactive-main: the script finds its jars from its real location.
+   * The published bash distribution (reactive-bash's dist tar.gz) unpacked into a charm's lib/,
+   * with every hook a symlink to lib/reactive/bin/reactive-main: the script finds its jars from
+   * its real location, and the hook's name from the name it was called by.
    */
   @Test
-  void theDistributionWithHooksSymlinkedToReactiveMain() throws Exception {
-    Path dist = Path.of("../reactive-bash/target/dist");
-    assertTrue(Files.isExecutable(dist.resolve("bin/reactive-main")), "build reactive-bash first: " + dist);
+  void theDistributionTarballWithHooksSymlinkedToReactiveMain() throws Exception {
+    Path tarball;
+    try (java.util.stream.Stream<Path> files = Files.list(Path.of("../reactive-bash/target"))) {
+      tarball = files.filter(f -> f.getFileName().toString().endsWith("-dist.tar.gz")).findFirst()
+          .orElseThrow(() -> new AssertionError("build reactive-bash's dist tar.gz first (mvn verify does)"));
+    }
     Path charm = work.resolve("charm");
     try (PackedLifecycle life = new PackedLifecycle("bash-seed", work, PackedEntry.HOOK_FILES, packed -> {
       PackedLifecycle.copy(Path.of("charms/bash-seed"), charm);
-      PackedLifecycle.copy(dist, charm.resolve("lib/reactive"));
       try {
+        Files.createDirectories(charm.resolve("lib"));
+        Process tar = new ProcessBuilder("tar", "-xzf", tarball.toAbsolutePath().toString(), "-C",
+            charm.resolve("lib").toString()).inheritIO().start();
+        assertTrue(tar.waitFor() == 0, "tar -xzf " + tarball);
         for (String hook : PackedLifecycle.HOOKS) {
           Files.createSymbolicLink(charm.resolve("hooks").resolve(hook), Path.of("../lib/reactive/bin/reactive-main"));
         }
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
       }
       return charm;
     })) {
