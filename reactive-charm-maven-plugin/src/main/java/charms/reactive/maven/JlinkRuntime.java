@@ -1,13 +1,11 @@
 package charms.reactive.maven;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Builds a Java runtime image of just the modules a charm's jars need, to bundle in the charm:
@@ -26,11 +24,14 @@ public final class JlinkRuntime {
    */
   public static List<String> build(List<Path> jars, Path output) throws IOException {
     Path jdk = Path.of(System.getProperty("java.home"));
-    String classPath = jars.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     List<String> jdeps = new ArrayList<>(List.of(tool(jdk, "jdeps"), "--print-module-deps",
-        "--ignore-missing-deps", "--multi-release", "17", "--class-path", classPath));
+        "--ignore-missing-deps", "--multi-release", "17"));
     jars.forEach(j -> jdeps.add(j.toString()));
-    String modules = run(jdeps).strip();
+    // the module list is jdeps' last line; warnings (split packages and such) come before it
+    String modules = run(jdeps).strip().lines().reduce((a, b) -> b).orElse("").strip();
+    if (!modules.matches("[a-z0-9.,]*")) {
+      throw new CharmPackException("bundleRuntime: jdeps printed no module list: " + modules);
+    }
     // jdeps misses what is only reached by reflection or service loading: what a charm needs too.
     String all = modules.isEmpty() ? "java.base" : modules;
     all += ",jdk.zipfs,jdk.crypto.ec";
@@ -50,18 +51,22 @@ public final class JlinkRuntime {
   }
 
   private static String run(List<String> command) throws IOException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Path errors = Files.createTempFile("jlink", ".err");
+    Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
     p.getOutputStream().close();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
       int exit = p.waitFor();
+      String stderr = Files.readString(errors);
       if (exit != 0) {
         throw new CharmPackException("bundleRuntime: " + Path.of(command.get(0)).getFileName()
-            + " failed (exit " + exit + "): " + output.strip());
+            + " failed (exit " + exit + "): " + (stderr + output).strip());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CharmPackException("interrupted while running " + command.get(0), e);
+    } finally {
+      Files.deleteIfExists(errors);
     }
     return output;
   }
