@@ -21,8 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Encodes values exactly as Python's {@code json.dumps(value, sort_keys=True)} does, byte for byte,
  * so that a Java charm produces the same JSON as the Python original: the same
  * {@code data_changed} hashes, and relation data that does not change (and so fire no
- * {@code -relation-changed} hook on the remote side) when a Python charm is replaced by a Java one
- * (SEM §7.5, §10.3, W22).
+ * {@code -relation-changed} hook on the remote side) when a Python charm is replaced by a Java one.
  *
  * <p>The output is what Python's default encoder writes:
  * <ul>

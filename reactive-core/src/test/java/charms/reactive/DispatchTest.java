@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-/** The dispatch loop: SEM §3.3-3.5 with DESIGN.md's decisions. */
+/** The dispatch loop: the original's, with the deliberate differences of docs/design.md. */
 class DispatchTest {
   final MemoryStateStore store = new MemoryStateStore();
   final RecordingLog log = new RecordingLog();
@@ -34,7 +34,7 @@ class DispatchTest {
     return Handler.named(id);
   }
 
-  /** SEM §11.1 item 1 (test_dispatch): chains across iterations; only_once runs once per unit. */
+  /** The original's test_dispatch: chains across iterations; only_once runs once per unit. */
   @Test
   void chainsAcrossIterationsAndOnlyOnceRunsOnce() {
     ReactiveCharm c = charm(store, log).handler(
@@ -59,7 +59,7 @@ class DispatchTest {
     assertEquals(List.of("bar", "both", "qux"), ran);
   }
 
-  /** SEM §11.1 item 2 (test_dispatch_remove): clearing a flag drops a queued handler needing it. */
+  /** The original's test_dispatch_remove: clearing a flag drops a queued handler needing it. */
   @Test
   void clearingAFlagDropsQueuedHandlersThatNeedIt() {
     ReactiveCharm c = charm(store, log).handler(
@@ -78,7 +78,7 @@ class DispatchTest {
     assertEquals("re-tested after h2".replace("h2", "h1") + ": flag not set: foo", h2.reason());
   }
 
-  /** SEM §11.1 item 3 (test_dispatch_hook): @hook handlers run before the others. */
+  /** The original's test_dispatch_hook: @hook handlers run before the others. */
   @Test
   void hookHandlersRunFirstWhateverTheRegistrationOrder() {
     ReactiveCharm c = charm(store, log).handler(
@@ -88,7 +88,7 @@ class DispatchTest {
     assertEquals(List.of("hk", "w"), run.handlersRun());
   }
 
-  /** SEM §11.1 item 4 (test_multi): when(foo)+when_not(bar) runs once bar is cleared. */
+  /** The original's test_multi: when(foo)+when_not(bar) runs once bar is cleared. */
   @Test
   void runsInTheIterationAfterAnExcludingFlagIsCleared() {
     ReactiveCharm c = charm(store, log).handler(
@@ -102,7 +102,7 @@ class DispatchTest {
     assertEquals(List.of("setup", "clearbar", "multi"), run.handlersRun());
   }
 
-  /** W2 fixed: a flag set by an earlier handler stops a queued when_not handler. */
+  /** Unlike the original (which re-tested only after a clear): a flag set by an earlier handler stops a queued when_not handler. */
   @Test
   void settingAFlagDropsAQueuedWhenNotHandler() {
     ReactiveCharm c = charm(store, log).handler(
@@ -113,7 +113,7 @@ class DispatchTest {
     assertEquals(Outcome.DROPPED, run.trace().passes().get(1).decisionFor("a2").outcome());
   }
 
-  /** The original's clear-only re-test is available as a setting (charm c1 of SEM). */
+  /** The original's clear-only re-test is available as a setting (a charm that relies on it still works). */
   @Test
   void clearOnlyPolicyReproducesTheOriginal() {
     ReactiveCharm c = charm(store, log).settings(DispatchSettings.defaults().withRetest(RetestPolicy.CLEAR_ONLY))

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@link Flags}: storage, values, queries and name validation (SEM §1.1-1.5, W16). */
+/** {@link Flags}: storage, values, queries and name validation (the original's, plus name validation). */
 class FlagsTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -161,7 +161,7 @@ class FlagsTest {
 
   @Test
   void toggleToSetResetsTheValueLikeTheOriginal() {
-    // SEM §1.4: toggle_flag calls set_flag(flag) with value None
+    // As in the original: toggle_flag calls set_flag(flag) with value None
     FlagTable flags = table(withFlags(Map.of("t", IntNode.valueOf(5))));
     flags.toggle("t", true);
     assertEquals(Optional.of(NullNode.getInstance()), flags.value("t"));
@@ -254,7 +254,7 @@ class FlagsTest {
     assertEquals("[1,2]", store.committed().flags().get("a").toString());
   }
 
-  // ---- name validation (W16) ----
+  // ---- name validation (the original accepted any string) ----
 
   static Stream<String> invalidNames() {
     return Stream.of("", " ", "has space", " lead", "trail ", "tab\there", "new\nline", "cr\rx",

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** JUJU §1: how the hook is named and every variable Juju sets, typed. */
+/** How the hook is named and every variable Juju sets, typed. */
 class HookEnvironmentTest {
 
   @Test

@@ -70,7 +70,7 @@ class KeyValueStoreTest {
     for (String k : List.of("a_b.1", "axb.2", "a_b", "a%.3", "a%", "aXYZ.4", "abc.5", "A_b.6", "a_", "b_b")) {
       kv.set(k, k);
     }
-    // SQLite LIKE 'a_b%' would also match axb.2 and A_b.6 (W16)
+    // SQLite LIKE 'a_b%' would also match axb.2 and A_b.6, as the original's prefix did
     assertEquals(List.of("a_b", "a_b.1"), List.copyOf(kv.getByPrefix("a_b").keySet()));
     // LIKE 'a%%' would match everything starting with a or A
     assertEquals(List.of("a%", "a%.3"), List.copyOf(kv.getByPrefix("a%").keySet()));

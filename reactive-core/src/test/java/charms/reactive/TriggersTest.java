@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Triggers: SEM §1.6 with cycle detection (W14). */
+/** Triggers: the original's semantics, plus cycle detection (a cycle fails the hook, naming it). */
 class TriggersTest {
   /** Transitions (from the flag listener) and callbacks, in the order they happened. */
   final List<String> events = new ArrayList<>();
@@ -106,7 +106,7 @@ class TriggersTest {
 
   @Test
   void severalTriggersOfOneTransitionAreMergedInPhases() {
-    // SEM §1.2: the trigger record holds all set-flags, then all clear-flags, then all callbacks
+    // As in the original: the trigger record holds all set-flags, then all clear-flags, then all callbacks
     FlagTable flags = table(withFlags("c1", "c2"),
         Trigger.whenSet("a").set("s1").andClear("c1").andRun(record("cb1")),
         Trigger.whenSet("a").set("s2").andClear("c2").andRun(record("cb2")));

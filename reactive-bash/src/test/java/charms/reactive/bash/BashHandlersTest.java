@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bash handlers written for the original, run unchanged: SEM §4-§5 with W7 fixed. */
+/** Bash handlers written for the original, run unchanged, with this framework's stricter per-function rules. */
 class BashHandlersTest {
   @TempDir
   Path dir;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The managed flags of SEM §1.8, status by priority and the controller state backend, over hooks. */
+/** The managed flags (config.*, leadership.*, upgrade.*), status by priority and the controller state backend, over hooks. */
 class JujuIntegrationTest {
   @TempDir
   Path charmDir;

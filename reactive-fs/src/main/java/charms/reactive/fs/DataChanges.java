@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code data_changed} and {@code is_data_changed} (SEM §10.3): has a value changed since it was
+ * {@code data_changed} and {@code is_data_changed}: has a value changed since it was
  * last recorded under a key?
  *
  * <p>The value is encoded as canonical JSON, exactly the bytes of Python's

@@ -17,7 +17,9 @@ import java.util.Optional;
 
 /**
  * Holds while any watched file differs from what <em>this handler</em> last completed with
- * ({@code @when_file_changed}, with the fixes of DESIGN.md for W5 and issue #25).
+ * ({@code @when_file_changed}, but per handler and consumed on success, where the original kept
+ * one hash per file and updated it whenever the condition was tested; docs/design.md, "file
+ * changes per handler").
  *
  * <ul>
  *   <li>Per handler: each handler keeps its own digest per file, so two handlers watching one

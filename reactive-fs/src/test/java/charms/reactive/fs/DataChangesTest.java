@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code data_changed} (SEM §10.3) over several hooks of one unit. */
+/** {@code data_changed} over several hooks of one unit. */
 class DataChangesTest {
   @TempDir
   Path charmDir;

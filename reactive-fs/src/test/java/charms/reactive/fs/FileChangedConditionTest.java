@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 
-/** {@code @WhenFileChanged} / {@link FileConditions}: per handler, consumed on success (W5, #25). */
+/** {@code @WhenFileChanged} / {@link FileConditions}: per handler, consumed on success. */
 class FileChangedConditionTest {
   @TempDir
   Path charmDir;

@@ -17,15 +17,15 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * A conversation of the older relation API (SEM §6.4): a group of remote units of one relation
+ * A conversation of the older relation API: a group of remote units of one relation
  * name, as its {@link Scope} defines, with states, remote data and local data.
  *
  * <p>A state is a flag whose value lists the conversations that set it
  * ({@code {"relation": name, "conversations": [keys]}}); it stays set while any conversation
- * holds it. {@code {relation_name}} in a state is replaced (not {@code str.format}ted, W16) by the
+ * holds it. {@code {relation_name}} in a state is replaced (not {@code str.format}ted, so braces in names are safe) by the
  * relation name. Remote data is written to this unit's bag in each of the conversation's
  * relations and published at the end of a successful hook. Local data is kept in the unit state
- * and deleted with the conversation (W11). Not thread-safe.
+ * and deleted with the conversation (the original kept it forever). Not thread-safe.
  */
 public final class Conversation {
   private final HookRelations hook;

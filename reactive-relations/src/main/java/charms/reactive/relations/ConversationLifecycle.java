@@ -3,8 +3,8 @@ package charms.reactive.relations;
 import charms.reactive.HookContext;
 
 /**
- * Joins and departs conversations (SEM §6.5) in the conversation's own relation hooks only
- * (W11): at the start of {@code -relation-joined}, {@code -changed} and {@code -departed} the
+ * Joins and departs conversations in the conversation's own relation hooks only
+ * (the original also joined them elsewhere, creating junk ones): at the start of {@code -relation-joined}, {@code -changed} and {@code -departed} the
  * remote unit joins its conversation in the relation base's scope; at the end of
  * {@code -relation-departed} it departs it, in that same scope.
  */

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * The conversations of one relation name, kept in one record of the unit state
  * ({@code conversations.<relation name>}): conversation key to its namespace, scope, units and
  * local data. Every change is written to the record at once, inside the hook's transaction.
- * Deleting a conversation deletes its local data (W11).
+ * Deleting a conversation deletes its local data (the original kept it forever).
  */
 final class ConversationStore {
   private final KeyValueStore records;

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * charm removes them (the original's {@code all_departed_units}). The framework appends a unit in
  * its {@code -relation-departed} hook (once per relation and unit: a unit that departs again
  * replaces its entry). Every removal is written to the unit state at once, inside the hook's
- * transaction, and {@link #remove(int)} returns the removed unit (fixing W12's {@code pop}).
+ * transaction, and {@link #remove(int)} returns the removed unit (the original's {@code pop} returned None).
  * Adding is the framework's job: {@code add} and {@code set} are not supported.
  */
 public final class DepartedUnits extends AbstractList<DepartedUnit> {

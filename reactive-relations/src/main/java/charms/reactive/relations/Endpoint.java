@@ -198,7 +198,7 @@ public abstract class Endpoint {
 
   /**
    * Called on every non-restricted hook, after this endpoint's automatic flags are managed (the
-   * original skipped it when the endpoint was joined and the hook was not its own, W12).
+   * original skipped it when the endpoint was joined and the hook was not its own).
    * Default: nothing.
    */
   protected void manageFlags() {

@@ -21,11 +21,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The automatic endpoint flags (SEM §7.3) as a source, endpoint by endpoint in name order: the
+ * The automatic endpoint flags as a source, endpoint by endpoint in name order: the
  * endpoint's {@link Endpoint#registerTriggers()}, its departure record, {@code joined},
  * {@code departed}, {@code changed} and {@code changed.<field>}, the request/response flags of
  * the pattern classes, then its {@link Endpoint#manageFlags()}. The data scan runs on every
- * non-restricted hook (W12: the original skipped it outside the endpoint's own hooks once
+ * non-restricted hook (the original skipped it outside the endpoint's own hooks once
  * joined). A field whose name cannot be part of a flag (whitespace, control characters, longer
  * than {@value #MAX_FIELD_FLAG} characters: relation data is untrusted) still sets
  * {@code changed} but no {@code changed.<field>}, with a warning.
@@ -114,7 +114,7 @@ final class EndpointFlags implements StateSource {
 
   /**
    * Remembers the departing unit and its data (still readable in this hook). A relation missing
-   * from relation-ids is no error (W12); a unit whose data cannot be read is kept with no data.
+   * from relation-ids is no error (the original raised KeyError); a unit whose data cannot be read is kept with no data.
    */
   private static void recordDeparture(Endpoint ep, HookRelations hook) {
     Optional<RelationRef> rel = hook.hookRelation();

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A relation data bag with JSON values, as the original's {@code JSONUnitDataView} (SEM §7.5).
+ * A relation data bag with JSON values, as the original's {@code JSONUnitDataView}.
  *
  * <p>Reading: a missing key is {@code null}; an empty value is the empty string; a value that is
  * JSON is decoded; anything else (an address such as {@code 10.0.0.1}, a word such as {@code yes},
@@ -19,7 +19,7 @@ import java.util.Set;
  * the string x.
  *
  * <p>Writing: the value is stored as {@code json.dumps(value, sort_keys=True)} would write it
- * (W22), so strings are published with quotes and null as {@code null} (the key stays; remove it
+ * (so a Java charm replacing a Python one publishes the same bytes), so strings are published with quotes and null as {@code null} (the key stays; remove it
  * with {@link #remove}). See {@link charms.reactive.PythonJson} for how Java values map to
  * Python's. Writes are published at the end of a successful hook. Not thread-safe.
  */

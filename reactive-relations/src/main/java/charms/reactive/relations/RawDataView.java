@@ -9,7 +9,7 @@ import java.util.SortedMap;
  * {@code *_raw} views). A missing key reads as {@code null}. Writing is allowed only on this
  * unit's own bags ({@code to_publish_raw}, and {@code to_publish_app_raw} for the leader); writes
  * are published once, at the end of a successful hook. Writing a null or empty value removes the
- * key, as {@code relation-set} does, and removals are published too (fixing W12). Reading loads
+ * key, as {@code relation-set} does, and removals are published too (the original dropped them). Reading loads
  * the bag with one {@code relation-get} on first use. Not thread-safe.
  */
 public final class RawDataView {

@@ -62,7 +62,7 @@ public final class Relation {
    * The remote application: {@code JUJU_REMOTE_APP} in this relation's own hooks, else the
    * application of the first joined unit, else this application for a peer relation, else what
    * {@code relation-list --app} says. Never this application for a provides/requires relation
-   * without units (fixing W12); empty if Juju does not say.
+   * without units (the original fell back to the local application); empty if Juju does not say.
    */
   public Optional<String> applicationName() {
     if (application == null) {

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * The base class of an interface implementation in the older conversation API (the original's
- * {@code RelationBase}, SEM §6): one instance per relation name of its role and interface, made
+ * {@code RelationBase}): one instance per relation name of its role and interface, made
  * by the framework when a hook starts. Override {@link #scope()} to group remote units other than
  * per unit; declare interface handlers as annotated methods, typically hook handlers:
  *
@@ -32,7 +32,7 @@ import java.util.Set;
  * own role and interface) in a hook pattern stands for {@code website} only, so each instance
  * handles its own relation's hooks.
  *
- * <p>Fixes (W11): conversations are joined only in their own relation's hooks, with the remote
+ * <p>Differences from the original: conversations are joined only in their own relation's hooks, with the remote
  * unit of that hook; {@link #conversation()} outside them is an error instead of a junk
  * conversation; departure uses this class's scope; a conversation's local data goes with it; a
  * state whose conversations have all gone is cleared. Not thread-safe; bound to one hook.

@@ -10,12 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One request of the request/response pattern (SEM §8): a JSON object of fields, always with
+ * One request of the request/response pattern: a JSON object of fields, always with
  * {@code request_id}, published as {@code request_<id>} in the requesting unit's data. A request
  * is either <em>created</em> (this unit made it: it lives in {@link Relation#toPublish()}) or
  * <em>received</em> (a remote unit made it: it lives in that unit's received data).
  *
- * <p>Requests are per endpoint instance (W13: the original cached them per request class, shared
+ * <p>Requests are per endpoint instance (the original cached them per request class, shared
  * by every endpoint). Not thread-safe; bound to one hook.
  */
 public final class Request {

@@ -11,13 +11,13 @@ import java.util.UUID;
 import reactor.core.publisher.Flux;
 
 /**
- * The requesting side of the request/response pattern (SEM §8): makes requests on its relations
+ * The requesting side of the request/response pattern: makes requests on its relations
  * and finds their responses. The framework manages {@code endpoint.<name>.has_responses} (some
  * request has a response) and {@code endpoint.<name>.all_responses} (there is at least one
- * request and every request has a response: with no request the original set it, W13) on every
+ * request and every request has a response: with no request the original set it) on every
  * hook.
  *
- * <p>W13 fixes: requests belong to this endpoint instance, not to a class shared by every
+ * <p>Differences from the original: requests belong to this endpoint instance, not to a class shared by every
  * endpoint; {@link #find} honours its relation; {@link #requests()} is in a defined order
  * (relation id, then request id). Bound to one hook.
  */

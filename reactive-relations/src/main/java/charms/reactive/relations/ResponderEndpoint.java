@@ -8,14 +8,14 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 
 /**
- * The responding side of the request/response pattern (SEM §8): reads the requests remote units
+ * The responding side of the request/response pattern: reads the requests remote units
  * published and responds to them. The framework manages {@code endpoint.<name>.has_requests} and
  * {@code endpoint.<name>.new_requests} (a request without our response) on every hook.
  *
  * <p>Received data is untrusted: a {@code request_*} value that is not a JSON object, has no
  * {@code request_id} matching its key, or an id longer than {@value #MAX_ID} characters is
  * ignored. Requests are per endpoint instance and in a defined order: relation id, unit, request
- * id (W13). Bound to one hook.
+ * id (the original's order was random). Bound to one hook.
  */
 public abstract class ResponderEndpoint extends Endpoint {
   static final int MAX_ID = 256;

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The response to a {@link Request}: a JSON object published as {@code response_<request id>} in
- * the responding unit's data. Holds its request strongly (the original's weak proxy, W13, made
+ * the responding unit's data. Holds its request strongly (the original's weak proxy made
  * it vanish). Not thread-safe; bound to one hook.
  */
 public final class Response {

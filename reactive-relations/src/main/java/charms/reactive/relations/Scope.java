@@ -3,7 +3,7 @@ package charms.reactive.relations;
 import java.util.Objects;
 
 /**
- * How a {@link RelationBase} groups remote units into conversations (SEM §6.1):
+ * How a {@link RelationBase} groups remote units into conversations (the original's scopes):
  * <ul>
  *   <li>{@link #UNIT}: one conversation per remote unit per relation id (the default);
  *   <li>{@link #SERVICE}: one per remote application per relation id;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The older conversation API (SEM §6) with the W11 fixes. */
+/** The older conversation API with this framework's differences (own hooks only, scoped departure, cleanup). */
 class ConversationsTest {
   static final String METADATA = String.join("\n",
       "name: app",
@@ -153,7 +153,7 @@ class ConversationsTest {
     assertEquals("[\"reactive.conversations.backend:1.web/1\"]",
         gone0.flags().get("backend.available").get("conversations").toString());
     assertNull(record("conversations.backend").get("reactive.conversations.backend:1.web/0"),
-        "the empty conversation and its local data are gone (W11)");
+        "the empty conversation and its local data are gone");
 
     unit.juju.rel("backend:1").depart("web/1");
     HookRun gone1 = unit.relationHook("backend:1", "departed", "web/1");
@@ -165,7 +165,7 @@ class ConversationsTest {
   @Test
   void aStateLeftOnlyByDepartedConversationsIsCleared() {
     // The interface forgets to remove its state on departure: the framework still does not leave
-    // a state naming conversations that no longer exist (W11: from_flag then re-joined a junk one).
+    // a state naming conversations that no longer exist (the original's from_flag then re-joined a junk one).
     unit.juju.relation("cache", 5, "redis").unit("redis/0", Map.of());
     ok(unit.relationHook("cache:5", "joined", "redis/0"));
     unit.juju.rel("cache:5").depart("redis/0");
@@ -192,7 +192,7 @@ class ConversationsTest {
     ok(unit.hook("config-changed"));
     assertTrue(errors.get(0).contains("no current conversation in hook config-changed"), errors.get(0));
     assertEquals("80", errors.get(1), "an explicit scope still works anywhere");
-    assertEquals(before, record("conversations.backend"), "no junk conversation was created (W11)");
+    assertEquals(before, record("conversations.backend"), "no junk conversation was created");
     assertTrue(unit.store.committed().framework().keySet().stream().noneMatch(k -> k.contains("None")));
   }
 
@@ -220,7 +220,7 @@ class ConversationsTest {
     ok(unit.relationHook("cache:5", "departed", "redis/0"));
     assertEquals("[\"memc/0\"]",
         record("conversations.cache").get("reactive.conversations.cache.global").get("units").toString(),
-        "the original departed in the unit scope, so a global conversation kept every unit (W11)");
+        "the original departed in the unit scope, so a global conversation kept every unit");
   }
 
   @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The automatic endpoint flags of SEM §7.3, with the W12 fixes. */
+/** The automatic endpoint flags, with this framework's differences (scan every hook, removals). */
 class EndpointFlagsTest {
   @TempDir
   Path dir;
@@ -95,7 +95,7 @@ class EndpointFlagsTest {
     rel.units.get("redis/0").put("host", "10.0.0.2");
     assertOk(unit.hook("update-status"));
     assertEquals(List.of("endpoint.cache.changed", "endpoint.cache.changed.host"), changedSeen.get(1),
-        "the original skipped the scan once joined outside cache's own hooks (W12)");
+        "the original skipped the scan once joined outside cache's own hooks");
   }
 
   @Test

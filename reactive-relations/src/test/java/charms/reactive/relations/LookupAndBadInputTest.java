@@ -138,7 +138,7 @@ class LookupAndBadInputTest {
 
   @Test
   void aDepartedRelationMissingFromRelationIdsIsRecordedWithoutCrashing() {
-    // Juju no longer lists the relation (the original raised KeyError here, W12) and the
+    // Juju no longer lists the relation (the original raised KeyError here) and the
     // departed unit's data cannot be read any more.
     unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of("host", "h"));
     assertTrue(unit.relationHook("db:1", "joined", "pg/0").succeeded());
@@ -168,7 +168,7 @@ class LookupAndBadInputTest {
       seen.add(removed.unitName());
     };
     assertTrue(unit.hook("update-status").succeeded());
-    assertEquals(List.of(1, "h1", "pg/1"), seen, "remove returns the unit (W12: pop returned None)");
+    assertEquals(List.of(1, "h1", "pg/1"), seen, "remove returns the unit (the original's pop returned None)");
     assertNull(unit.store.committed().framework().get("relations:endpoint.db.departed"),
         "the removal was committed with the hook");
   }

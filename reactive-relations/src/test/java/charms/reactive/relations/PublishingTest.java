@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The data views of SEM §7.5: JSON reading with raw fallback, byte-exact writing, publishing. */
+/** The data views: JSON reading with raw fallback, byte-exact writing, publishing. */
 class PublishingTest {
   @TempDir
   Path dir;
@@ -148,7 +148,7 @@ class PublishingTest {
     assertEquals(1, sets().size());
     assertEquals(Map.of("drop", "", "new", "2"),
         FakeJuju.JSON.convertValue(FakeJuju.JSON.readTree(sets().get(0).stdin()), Map.class),
-        "unchanged keys are not re-sent; a removal is published (W12)");
+        "unchanged keys are not re-sent; a removal is published");
     assertFalse(unit.juju.rel("db:1").localUnitData.containsKey("drop"));
   }
 
@@ -232,7 +232,7 @@ class PublishingTest {
     });
     assertTrue(r.succeeded());
     assertEquals(List.of("db:1", "db:2", "db:10", "pg/0@db:1", "pg/3@db:2", "pg/2@db:10",
-        "pg/10@db:10", "zero"), seen, "strings sorted db:10 before db:2 (W12)");
+        "pg/10@db:10", "zero"), seen, "the original's string order put db:10 before db:2");
   }
 
   @Test

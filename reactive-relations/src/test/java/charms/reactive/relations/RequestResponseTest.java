@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The request/response pattern (SEM §8) with the W13 fixes. */
+/** The request/response pattern with this framework's differences (per endpoint, relation honoured, defined order). */
 class RequestResponseTest {
   public static class DbRequester extends RequesterEndpoint {
   }
@@ -64,7 +64,7 @@ class RequestResponseTest {
       seen.add(db.requests().stream().map(Request::id).toList());
     };
     ok(unit.relationHook("db:1", "joined", "pg/0"));
-    assertEquals(List.of(List.of("a", "b")), seen, "by relation, then id (W13: UUID order)");
+    assertEquals(List.of(List.of("a", "b")), seen, "by relation, then id (the original: UUID order)");
     assertEquals("{\"request_id\": \"a\", \"roles\": [\"r\"], \"user\": \"alice\"}",
         unit.juju.rel("db:1").localUnitData.get("request_a"));
   }
@@ -92,7 +92,7 @@ class RequestResponseTest {
     ok(unit.relationHook("db:1", "joined", "pg/0"));
     ok(unit.hook("update-status"));
     assertEquals(List.of(List.of("one", "three"), List.of("two"), "three", "one", 0), seen.subList(5, 10),
-        "reloaded from the published data in a later hook; db2's request is not db's (W13)");
+        "reloaded from the published data in a later hook; db2's request is not db's");
     assertEquals(seen.subList(0, 5), seen.subList(5, 10));
   }
 
@@ -103,7 +103,7 @@ class RequestResponseTest {
     HookRun none = unit.relationHook("db:1", "joined", "pg/0");
     ok(none);
     assertFalse(none.flags().containsKey("endpoint.db.all_responses"),
-        "no request: the original set all_responses (W13)");
+        "no request: the original set all_responses");
     assertFalse(none.flags().containsKey("endpoint.db.has_responses"));
 
     work = e -> {

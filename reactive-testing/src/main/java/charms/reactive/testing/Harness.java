@@ -160,7 +160,7 @@ public final class Harness implements AutoCloseable {
   }
 
   /**
-   * The hooks a new unit runs (JUJU §1.4): {@code install}, {@code -relation-created} for each
+   * The hooks a new unit runs, in Juju's order: {@code install}, {@code -relation-created} for each
    * peer relation in the state, {@code leader-elected} (leader) or
    * {@code leader-settings-changed}, {@code config-changed}, {@code start}.
    */

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * JUJU §2.2: relation-set, open/close-port and state-set/delete are buffered and land only if the
+ * Juju's commit rules: relation-set, open/close-port and state-set/delete are buffered and land only if the
  * hook succeeds; status-set, juju-log, leader-set, application-version-set and action-log take
  * effect at once and survive a failure.
  */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The environment of each hook kind, per JUJU §1.2. */
+/** The environment of each hook kind, as Juju 3.x sets it. */
 class HookEnvironmentTest {
   private static Harness harness;
   private static JujuState state;

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every fake tool's success output, formats and error paths (exit code and the stderr text of
- * JUJU §2.4), each case run twice: in-process and through the executables as a separate process.
+ * Juju's texts), each case run twice: in-process and through the executables as a separate process.
  * Both must give byte-identical results.
  */
 class HookToolsContractTest {

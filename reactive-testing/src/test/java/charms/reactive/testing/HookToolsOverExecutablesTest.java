@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * JUJU §2 through the core's {@link HookTools} client over real processes: every tool started as
+ * Juju's hook-tool contract through the core's {@link HookTools} client over real processes: every tool started as
  * the harness's executable, its output parsed, its errors typed. The client runs inside a hook of
  * the harness, so the tools see that hook's context.
  */

@@ -70,7 +70,7 @@ class EveryDecoratorTest {
     JujuState related = changed.state().withRelation(db);
     HookOutcome joined = harness.run(HookEvent.relationJoined(db, "postgresql/1"), related);
     assertTrue(joined.succeeded(), joined::toString);
-    assertEquals(List.of("host=10.1.2.3"), drain(), "name_relation_get works (W7)");
+    assertEquals(List.of("host=10.1.2.3"), drain(), "name_relation_get works (it did not in the original)");
   }
 
   @Test

@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The {@code charms.reactive} command line of SEM §5.3: the same subcommands, argument forms,
+ * The {@code charms.reactive} command line of the original: the same subcommands, argument forms,
  * output formats and exit codes (test commands: 0 or 1, silent; errors: 1; usage errors: 2),
- * acting on a {@link CommandContext}. Booleans are parsed as booleans (W20); a value that is not
+ * acting on a {@link CommandContext}. Booleans are parsed as booleans (the original took {@code False} as a string and set the flag); a value that is not
  * one is a usage error.
  */
 public final class Commands implements CommandExecutor {

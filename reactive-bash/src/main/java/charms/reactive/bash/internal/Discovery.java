@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Finds external handlers as the original does (SEM §4): under {@code reactive/},
+ * Finds external handlers as the original does: under {@code reactive/},
  * {@code hooks/reactive/} and {@code hooks/relations/} of the charm directory, recursively, every
  * regular file that is executable, whose extension is empty or {@code .sh}, and that starts with
  * {@code #!} or is a binary (its first 1024 bytes are not UTF-8). Directories named
@@ -87,7 +87,7 @@ public final class Discovery {
 
   /**
    * Whether the bytes are UTF-8 text; a multi-byte character cut off by the 1024-byte limit still
-   * counts as text (the original called such a file binary, W7).
+   * counts as text (the original called such a file binary).
    */
   static boolean isUtf8Text(byte[] head) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()

@@ -18,7 +18,7 @@ import java.util.Optional;
  * {@code relation_call} over reactive-relations: the endpoint (or relation base) of a relation
  * name or of a set flag, and one of its public methods called by name with the command line's
  * string arguments (converted to {@code int}, {@code long}, {@code double} or {@code boolean}
- * where the method wants them). Reaches endpoints too, which the original's could not (W7). For a
+ * where the method wants them). Reaches endpoints too, which the original's could not. For a
  * relation base, {@code conversations} returns the conversations' scopes, as in the original.
  */
 public final class EndpointRelationCalls implements RelationCalls {

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The command line of SEM §5.3: subcommands, argument forms, formats and exit codes. */
+/** The original's command line: subcommands, argument forms, formats and exit codes. */
 class CommandsTest {
   final UnitState state = new UnitState(StateDocument.empty(), List.of());
   Phase phase = Phase.OTHER;
@@ -111,7 +111,7 @@ class CommandsTest {
   void toggleParsesBooleansAsBooleans() {
     run("set_flag", "x");
     run("toggle_flag", "x", "False");
-    assertFalse(state.flags().isSet("x"), "W20: False clears");
+    assertFalse(state.flags().isSet("x"), "False clears (the original took it as a string and set x)");
     run("toggle_flag", "x", "true");
     assertTrue(state.flags().isSet("x"));
     CommandResult bad = run("toggle_flag", "x", "maybe");

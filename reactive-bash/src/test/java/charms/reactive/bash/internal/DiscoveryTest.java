@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SEM §4's discovery rules, in a defined order. */
+/** The original's discovery rules, in a defined order. */
 class DiscoveryTest {
   @TempDir
   Path charm;
@@ -53,7 +53,7 @@ class DiscoveryTest {
     byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
     head[1022] = euro[0];
     head[1023] = euro[1];
-    assertTrue(Discovery.isUtf8Text(head), "W7: the cut character does not make the file binary");
+    assertTrue(Discovery.isUtf8Text(head), "the cut character does not make the file binary");
     head[10] = (byte) 0xff;
     assertFalse(Discovery.isUtf8Text(head));
   }

@@ -10,11 +10,11 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Change detection for an endpoint's received data (SEM §7.3): a digest per relation, unit and
+ * Change detection for an endpoint's received data: a digest per relation, unit and
  * field of what was seen last, compared with what the joined units hold now.
  *
  * <p>A field is changed when it is new, when its decoded value differs (so a remote side that
- * re-encodes the same value causes no change), or, fixing W12, when it was removed. A unit that
+ * re-encodes the same value causes no change), or, unlike the original, when it was removed. A unit that
  * is no longer joined is forgotten without counting as a change: its departure is what
  * {@code departed} reports. Pure functions; thread-safe.
  */

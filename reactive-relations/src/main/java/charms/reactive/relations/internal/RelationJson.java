@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * JSON for relation data, which is untrusted input: decoding as Python's {@code json.loads}
- * would (SEM §7.5) under explicit limits, and encoding as {@code json.dumps(value,
- * sort_keys=True)} (W22).
+ * would, under explicit limits, and encoding as {@code json.dumps(value,
+ * sort_keys=True)}, so published bytes match a Python charm's.
  *
  * <p>Decoding accepts what {@code json.loads} accepts: one JSON value with surrounding whitespace,
  * including {@code NaN} and {@code Infinity}; trailing data, comments, single quotes or leading

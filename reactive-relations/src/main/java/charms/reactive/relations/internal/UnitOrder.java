@@ -4,7 +4,7 @@ import charms.reactive.RelationRef;
 import java.util.Comparator;
 
 /**
- * The order of relations and units (fixing W12, where they sorted as strings, so {@code db:10}
+ * The order of relations and units (numeric; the original sorted them as strings, so {@code db:10}
  * came before {@code db:2} and {@code app/10} before {@code app/2}): relations by endpoint, then
  * numeric id; unit names by application, then numeric unit number. Names that are not
  * {@code app/<n>} sort after the application's numbered units, by their text.

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The environment Juju gives a hook or action process (JUJU §1.2, {@code HookVars} of the 3.x
+ * The environment Juju gives a hook or action process ({@code HookVars} of the 3.x
  * uniter plus {@code JUJU_DISPATCH_PATH} and the Ubuntu variables), including the variables Juju
  * sets even when empty ({@code JUJU_REMOTE_UNIT} in created/broken, {@code JUJU_HOOK_NAME} for
  * actions, {@code JUJU_PRINCIPAL_UNIT}, the proxies). Restricted hooks get Juju's short list.
