@@ -85,17 +85,15 @@ public final class PackMojo extends AbstractMojo {
     }
     List<PackRequest.LibJar> jars = jars();
     try {
+      CharmMetadata metadata = CharmMetadata.read(source.toPath());
       Path runtime = null;
       if (bundleRuntime) {
-        runtime = project.getBuild().getDirectory() == null ? null
-            : Path.of(project.getBuild().getDirectory(), "charm-runtime");
+        runtime = Path.of(project.getBuild().getDirectory(), "charm-runtime");
         List<String> modules = JlinkRuntime.build(jars.stream().map(PackRequest.LibJar::file).toList(),
             runtime);
         getLog().info("bundled Java runtime with modules " + modules);
       }
-      Path probe = charmDirectory.toPath();
-      CharmMetadata metadata = CharmMetadata.read(source.toPath());
-      PackRequest request = new PackRequest(source.toPath(), probe,
+      PackRequest request = new PackRequest(source.toPath(), charmDirectory.toPath(),
           outputDirectory.toPath().resolve(metadata.name() + ".charm"), jars, mainClass, bases,
           architectures, javaOptions, jrePackage, runtime);
       CharmPacker.PackResult result = CharmPacker.pack(request);
