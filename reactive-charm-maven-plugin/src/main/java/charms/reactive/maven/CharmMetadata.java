@@ -28,7 +28,7 @@ public record CharmMetadata(String name, List<String> hooks, List<String> action
   static final List<String> UNIT_HOOKS = List.of("install", "start", "stop", "remove",
       "config-changed", "upgrade-charm", "update-status", "leader-elected",
       "leader-settings-changed", "pre-series-upgrade", "post-series-upgrade", "collect-metrics",
-      "meter-status-changed");
+      "meter-status-changed", "secret-changed", "secret-expired", "secret-remove", "secret-rotate");
   static final List<String> RELATION_HOOKS = List.of("created", "joined", "changed", "departed",
       "broken");
   static final List<String> STORAGE_HOOKS = List.of("attaching", "detaching");

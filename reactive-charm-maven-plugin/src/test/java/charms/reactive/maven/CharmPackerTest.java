@@ -51,7 +51,7 @@ class CharmPackerTest {
     for (String hook : List.of("install", "config-changed", "update-status", "leader-elected", "stop",
         "remove", "upgrade-charm", "website-relation-joined", "db-relation-changed",
         "db-relation-departed", "db-relation-broken", "cluster-relation-created",
-        "data-storage-attaching", "data-storage-detaching")) {
+        "data-storage-attaching", "data-storage-detaching", "secret-changed")) {
       assertTrue(hooks.contains(hook), hook + " in " + hooks);
       assertTrue(Files.isExecutable(charm.resolve("hooks").resolve(hook)), hook);
     }
