@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * <p>Not thread-safe: a hook runs on one thread.
  *
- * @throws InvalidFlagException from every method given a flag name that is empty or holds
- *     whitespace or control characters
+ * <p>Errors: every method given a flag name that is empty or holds whitespace or control
+ * characters throws {@link InvalidFlagException}, naming the flag.
  */
 public interface Flags {
 

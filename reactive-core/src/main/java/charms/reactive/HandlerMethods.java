@@ -4,25 +4,45 @@ import charms.reactive.internal.handlers.HandlerIndex;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The annotated handler methods of a class, in registration order, for modules that read handlers
  * of their own (interface handlers of endpoints, for example): superclasses first; within a class
- * the source order the compile-time handler index recorded, otherwise method names sorted, never
- * the JVM's unspecified reflection order.
+ * the source order the compile-time handler index recorded. A class with several handler methods
+ * but no index (or an index that misses some of them) is an error that says how to enable the
+ * processor: never a silent change of order, and never the JVM's unspecified reflection order. A
+ * class with a single handler method needs no index (there is no order to lose); anonymous and
+ * local classes, which the processor cannot index, may therefore hold one handler method each.
  */
 public final class HandlerMethods {
   private static final Set<Class<? extends Annotation>> HANDLER_ANNOTATIONS = Set.of(When.class,
       WhenAll.class, WhenAny.class, WhenNot.class, WhenNone.class, WhenNotAll.class, Hook.class,
       OnlyOnce.class, CollectMetrics.class, MeterStatusChanged.class);
 
+  /** How to make javac run the processor; part of every missing-index error. */
+  static final String HOW_TO_ENABLE = "Enable the annotation processor "
+      + "charms.reactive.processor.HandlerIndexProcessor (in the reactive-core jar): with Maven, "
+      + "list charms.reactive:reactive-core under maven-compiler-plugin's "
+      + "<annotationProcessorPaths> (or set <proc>full</proc>); with javac, pass -processorpath "
+      + "with the reactive-core jar and its dependencies (or -proc:full). javac 23 and later no "
+      + "longer run processors found on the class path unless asked.";
+
   private HandlerMethods() {
+  }
+
+  private static HandlerDefinitionException missingIndex(Class<?> type) {
+    if (type.isAnonymousClass() || type.isLocalClass()) {
+      return new HandlerDefinitionException(type.getName() + " is an anonymous or local class with "
+          + "several handler methods: their source order cannot be indexed at compile time; "
+          + "declare them in a named (top-level or nested) class");
+    }
+    return new HandlerDefinitionException(type.getName() + " has handler methods but no handler "
+        + "index (" + HandlerIndex.resourceName(type.getName()) + "), so their source order is "
+        + "unknown: the annotation processor did not run when it was compiled. " + HOW_TO_ENABLE);
   }
 
   /** Whether {@code annotation} makes a method a handler (a framework or condition annotation). */
@@ -67,7 +87,8 @@ public final class HandlerMethods {
   /**
    * The handler methods of {@code type} and its superclasses, in registration order.
    *
-   * @throws HandlerDefinitionException naming the method if a handler method is overloaded
+   * @throws HandlerDefinitionException naming the method if a handler method is overloaded, or
+   *     naming the class if its handler index is missing or out of date
    */
   public static List<Method> of(Class<?> type) {
     List<Class<?>> hierarchy = new ArrayList<>();
@@ -86,18 +107,27 @@ public final class HandlerMethods {
               + c.getName() + "." + m.getName() + " is overloaded");
         }
       }
-      Optional<List<String>> index = HandlerIndex.read(c);
-      if (index.isPresent()) {
-        for (String name : index.get()) {
-          Method m = byName.remove(name);
-          if (m != null) {
-            ordered.add(m);
-          }
+      if (byName.isEmpty()) {
+        continue;
+      }
+      java.util.Optional<List<String>> found = HandlerIndex.read(c);
+      if (found.isEmpty() && byName.size() == 1) {
+        ordered.addAll(byName.values()); // one handler: there is no order to lose
+        continue;
+      }
+      List<String> index = found.orElseThrow(() -> missingIndex(c));
+      for (String name : index) {
+        Method m = byName.remove(name);
+        if (m != null) {
+          ordered.add(m);
         }
       }
-      List<Method> rest = new ArrayList<>(byName.values());
-      rest.sort(Comparator.comparing(Method::getName));
-      ordered.addAll(rest);
+      if (!byName.isEmpty()) {
+        throw new HandlerDefinitionException("the handler index of " + c.getName()
+            + " does not list " + String.join(", ", new java.util.TreeSet<>(byName.keySet()))
+            + ": it is out of date (the class was compiled again without the annotation "
+            + "processor). " + HOW_TO_ENABLE);
+      }
     }
     return ordered;
   }

@@ -251,8 +251,12 @@ public final class ReactiveCharm {
         t.setFlags().forEach(charms.reactive.internal.FlagNames::requireValid);
         t.clearFlags().forEach(charms.reactive.internal.FlagNames::requireValid);
       }
+      // A misspelt @hook pattern fails every hook at its start, before anything else runs.
+      List<LifecycleCallback> starts = new ArrayList<>();
+      charms.reactive.internal.conditions.HookPatternCheck.of(handlers).ifPresent(starts::add);
+      starts.addAll(startCallbacks);
       return new ReactiveCharm(new HookRunner.CharmDefinition(List.copyOf(providers),
-          List.copyOf(triggers), List.copyOf(startCallbacks), List.copyOf(exitCallbacks),
+          List.copyOf(triggers), List.copyOf(starts), List.copyOf(exitCallbacks),
           List.copyOf(sources), Map.copyOf(services), Map.copyOf(hookServices), settings, stores,
           logs), List.copyOf(handlers));
     }

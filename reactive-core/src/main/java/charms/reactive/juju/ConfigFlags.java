@@ -51,7 +51,7 @@ final class ConfigFlags implements StateSource {
     if (read) {
       current.putAll(context.service(HookTools.class).config());
     } else {
-      previous.fields().forEachRemaining(e -> current.put(e.getKey(), e.getValue()));
+      previous.properties().forEach(e -> current.put(e.getKey(), e.getValue()));
     }
     Set<String> names = new LinkedHashSet<>(options.options().keySet());
     if (names.isEmpty()) {
@@ -79,6 +79,7 @@ final class ConfigFlags implements StateSource {
     if (anyChanged) {
       facts.add(FlagFact.set("config.changed"));
     }
+    context.service(CharmConfig.class).snapshot(current, options);
     ObjectNode snapshot = Json.MAPPER.createObjectNode();
     current.forEach(snapshot::set);
     records.set(RECORD, snapshot);

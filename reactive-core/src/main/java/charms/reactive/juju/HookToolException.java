@@ -10,6 +10,9 @@ import java.util.List;
 public class HookToolException extends ReactiveException {
   private static final long serialVersionUID = 1L;
   private final String tool;
+  // javac 18+ flags a List field of a Serializable class; the value is always List.copyOf's
+  // immutable list, which is serializable.
+  @SuppressWarnings("serial")
   private final List<String> args;
   private final int exitCode;
   private final String stderr;

@@ -121,7 +121,7 @@ public final class HookTools {
     if (!node.isObject()) {
       throw new ReactiveException(what + " is not a map: " + abbreviate(node.toString()));
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       map.put(e.getKey(), e.getValue().isTextual() ? e.getValue().textValue() : e.getValue().toString());
     }
@@ -177,7 +177,7 @@ public final class HookTools {
       JsonNode node = json("config-get", List.of("--all"));
       Map<String, JsonNode> values = new TreeMap<>();
       if (node.isObject()) {
-        node.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
+        node.properties().forEach(e -> values.put(e.getKey(), e.getValue()));
       }
       config = Collections.unmodifiableMap(values);
     }
@@ -434,7 +434,7 @@ public final class HookTools {
   /** {@code goal-state}. */
   public JsonNode goalState() {
     JsonNode node = json("goal-state", List.of());
-    return node.isNull() ? (ObjectNode) Json.MAPPER.createObjectNode() : node;
+    return node.isNull() ? Json.MAPPER.createObjectNode() : node;
   }
 
 }

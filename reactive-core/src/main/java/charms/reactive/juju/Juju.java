@@ -15,7 +15,8 @@ import charms.reactive.ReactiveCharm;
  * ReactiveCharm.builder().use(Juju.integration()).handlers(new MyCharm()).build().run();
  * }</pre>
  *
- * <p>Handlers get {@link HookTools} and {@link StatusReporter} injected by type.
+ * <p>Handlers get {@link HookTools}, {@link StatusReporter}, {@link CharmConfig} (typed config)
+ * and {@link LeaderData} (typed leader settings) injected by type.
  */
 public final class Juju {
   /** The owner name of this integration's framework records. */
@@ -32,6 +33,9 @@ public final class Juju {
     return (ReactiveCharm.Builder builder) -> {
       builder.hookService(HookTools.class, HookTools::forHook)
           .hookService(StatusReporter.class, services -> new StatusReporter())
+          .hookService(CharmConfig.class, services -> new CharmConfig(
+              services.get(HookTools.class), services.environment().charmDir()))
+          .hookService(LeaderData.class, services -> new LeaderData(services.get(HookTools.class)))
           .log(services -> services.environment().contextId().isPresent()
               && !services.environment().isRestricted()
               ? new JujuLog(services.get(HookTools.class)) : HookLog.stderr())

@@ -37,11 +37,12 @@ public final class LeaderSettings {
       }
     });
     records.set(LeadershipFlags.RECORD, copy);
+    context.service(LeaderData.class).snapshot(copy);
   }
 
   static Map<String, String> toMap(JsonNode node) {
     Map<String, String> map = new TreeMap<>();
-    node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+    node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
     return map;
   }
 

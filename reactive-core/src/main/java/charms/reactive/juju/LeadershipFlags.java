@@ -55,6 +55,7 @@ final class LeadershipFlags implements StateSource {
       facts.add(FlagFact.toggled("leadership.set." + key, now != null));
     }
     records.set(RECORD, current);
+    context.service(LeaderData.class).snapshot(current);
     return facts;
   }
 }

@@ -2,6 +2,7 @@ package charms.reactive.processor;
 
 import charms.reactive.internal.FlagNames;
 import charms.reactive.internal.conditions.HookPatterns;
+import charms.reactive.internal.conditions.JujuHookNames;
 import charms.reactive.internal.handlers.HandlerIndex;
 import java.io.IOException;
 import java.io.Writer;
@@ -49,7 +50,41 @@ public final class HandlerIndexProcessor extends AbstractProcessor {
    */
   private static final Set<String> INTERFACE_BASES = Set.of("charms.reactive.relations.Endpoint",
       "charms.reactive.relations.RelationBase");
+  /**
+   * The processor option naming the charm's {@code metadata.yaml}
+   * ({@code -Acharms.reactive.metadata=<path>}): with it, a {@code @Hook} pattern that can match
+   * no hook of the charm is a compile error.
+   */
+  public static final String METADATA_OPTION = "charms.reactive.metadata";
   private final Set<String> written = new HashSet<>();
+  private JujuHookNames hookNames;
+  private boolean hookNamesRead;
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(METADATA_OPTION);
+  }
+
+  /** The charm's hooks, if the metadata option names a file; a problem with it is reported once. */
+  private JujuHookNames hookNames() {
+    if (!hookNamesRead) {
+      hookNamesRead = true;
+      String file = processingEnv.getOptions().get(METADATA_OPTION);
+      if (file != null && !file.isBlank()) {
+        try {
+          hookNames = JujuHookNames.read(java.nio.file.Path.of(file)).orElse(null);
+          if (hookNames == null) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                "-A" + METADATA_OPTION + " names " + file + ", which does not exist");
+          }
+        } catch (RuntimeException e) {
+          processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+              "-A" + METADATA_OPTION + ": " + e.getMessage());
+        }
+      }
+    }
+    return hookNames;
+  }
 
   @Override
   public SourceVersion getSupportedSourceVersion() {
@@ -157,6 +192,12 @@ public final class HandlerIndexProcessor extends AbstractProcessor {
             HookPatterns.validate(pattern);
           } catch (IllegalArgumentException e) {
             error(method, "@Hook: " + e.getMessage(), a);
+            continue;
+          }
+          // Interface handlers' patterns name {endpoint_name}, expanded per endpoint at run time.
+          JujuHookNames names = placeholderAllowed ? null : hookNames();
+          if (names != null) {
+            names.problem(pattern).ifPresent(problem -> error(method, "@Hook: " + problem, a));
           }
         }
       } else if (name.equals("CollectMetrics") || name.equals("MeterStatusChanged")) {

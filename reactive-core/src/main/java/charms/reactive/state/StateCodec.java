@@ -88,7 +88,7 @@ public final class StateCodec {
           + "' is missing or not an object");
     }
     SortedMap<String, JsonNode> map = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       map.put(e.getKey(), e.getValue());
     }

@@ -59,7 +59,7 @@ final class ScriptedTools implements ToolRunner {
         case "state-get":
           return ok(charmState.isEmpty() ? "null" : Json.MAPPER.writeValueAsString(charmState));
         case "state-set":
-          Json.MAPPER.readTree(stdin).fields().forEachRemaining(e -> charmState.put(e.getKey(), e.getValue().asText()));
+          Json.MAPPER.readTree(stdin).properties().forEach(e -> charmState.put(e.getKey(), e.getValue().asText()));
           return ok("");
         case "state-delete":
           charmState.remove(args.get(0));

@@ -2,9 +2,11 @@ package charms.reactive.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.Handler;
+import charms.reactive.HandlerDefinitionException;
 import charms.reactive.HookEnvironment;
 import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;
@@ -68,6 +70,11 @@ class HandlerIndexProcessorTest {
 
   /** Compiles {@code sources} (file name to text) with the processor, or without it. */
   Compilation compile(Map<String, String> sources, boolean withProcessor) throws IOException {
+    return compile(sources, withProcessor, List.of());
+  }
+
+  Compilation compile(Map<String, String> sources, boolean withProcessor, List<String> extraOptions)
+      throws IOException {
     Path src = Files.createDirectories(tmp.resolve("src"));
     Path out = Files.createDirectories(tmp.resolve("out"));
     List<File> files = new ArrayList<>();
@@ -87,6 +94,7 @@ class HandlerIndexProcessorTest {
       if (!withProcessor) {
         options.add("-proc:none");
       }
+      options.addAll(extraOptions);
       JavaCompiler.CompilationTask task = javac.getTask(null, fm, diagnostics, options, null,
           fm.getJavaFileObjectsFromFiles(files));
       if (withProcessor) {
@@ -218,20 +226,86 @@ class HandlerIndexProcessorTest {
   }
 
   @Test
-  void withoutTheIndexHandlersFallBackToAlphabeticalOrder() throws Exception {
+  void withoutTheIndexRegisteringTheClassIsAnErrorThatSaysHowToEnableTheProcessor() throws Exception {
     Compilation c = compileDemo(false);
     assertTrue(c.success(), c::describe);
     assertFalse(Files.exists(c.index("demo.Charm")));
     try (URLClassLoader loader = new URLClassLoader(new URL[] {c.out().toUri().toURL()},
         getClass().getClassLoader())) {
       Object charm = loader.loadClass("demo.Charm").getConstructor().newInstance();
-      ReactiveCharm reactive = ReactiveCharm.builder().handlers(charm).build();
-      assertEquals(List.of("demo.Charm.alpha", "demo.Charm.bravo", "demo.Charm.charlie", "demo.Charm.mike",
-          "demo.Charm.zulu"), reactive.handlers().stream().map(Handler::id).toList());
+      HandlerDefinitionException e = assertThrows(HandlerDefinitionException.class,
+          () -> ReactiveCharm.builder().handlers(charm).build(),
+          "never a silent alphabetical order");
+      for (String part : List.of("demo.Charm", "no handler index",
+          "META-INF/charms.reactive/handlers/demo.Charm.list", "annotationProcessorPaths",
+          "-proc:full", "HandlerIndexProcessor")) {
+        assertTrue(e.getMessage().contains(part), () -> "'" + part + "' not in: " + e.getMessage());
+      }
+      // a class without handler methods needs no index
+      Object plain = loader.loadClass("demo.Plain").getConstructor().newInstance();
+      assertEquals(List.of(), ReactiveCharm.builder().handlers(plain).build().handlers());
+    }
+  }
+
+  @Test
+  void anAnonymousClassMayHoldOneHandlerButNotSeveral() {
+    Object one = new Object() {
+      @When("a")
+      public void only() { }
+    };
+    assertEquals(1, ReactiveCharm.builder().handlers(one).build().handlers().size(),
+        "a single handler has no order to lose");
+    Object two = new Object() {
+      @When("a")
+      public void first() { }
+
+      @When("b")
+      public void second() { }
+    };
+    HandlerDefinitionException e = assertThrows(HandlerDefinitionException.class,
+        () -> ReactiveCharm.builder().handlers(two).build());
+    assertTrue(e.getMessage().contains("is an anonymous or local class with several handler methods"),
+        e::getMessage);
+    assertTrue(e.getMessage().contains("declare them in a named (top-level or nested) class"), e::getMessage);
+  }
+
+  @Test
+  void anIndexThatMissesAHandlerIsAnErrorNamingIt() throws Exception {
+    Compilation c = compileDemo(true);
+    assertTrue(c.success(), c::describe);
+    // as after an incremental compilation without the processor: the old index stays behind
+    Files.writeString(c.index("demo.Charm"), "zulu\nalpha\nmike\n", StandardCharsets.UTF_8);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {c.out().toUri().toURL()},
+        getClass().getClassLoader())) {
+      Object charm = loader.loadClass("demo.Charm").getConstructor().newInstance();
+      HandlerDefinitionException e = assertThrows(HandlerDefinitionException.class,
+          () -> ReactiveCharm.builder().handlers(charm).build());
+      assertTrue(e.getMessage().contains("does not list bravo, charlie"), e::getMessage);
+      assertTrue(e.getMessage().contains("out of date"), e::getMessage);
     }
   }
 
   // ---- compile errors ----
+
+  @Test
+  void givenTheMetadataAHookPatternThatMatchesNoHookIsACompileError() throws Exception {
+    Path metadata = tmp.resolve("metadata.yaml");
+    Files.writeString(metadata, "name: web\nrequires:\n  db:\n    interface: pgsql\n");
+    String source = charmWith(
+        "  @Hook(\"install\") public void fine() { }",
+        "  @Hook(\"{requires:pgsql}-relation-{joined,changed}\") public void alsoFine() { }",
+        "  @Hook(\"instal\") public void typo() { }");
+    Compilation c = compile(Map.of("bad/Bad.java", source), true,
+        List.of("-A" + HandlerIndexProcessor.METADATA_OPTION + "=" + metadata));
+    assertOneErrorMentioning(c, "@Hook: hook pattern 'instal' can match no hook of charm web",
+        "did you mean install?");
+    assertEquals(8, c.errors().get(0).getLineNumber(), "reported on the typo's handler");
+
+    Files.deleteIfExists(c.out().resolve("META-INF/charms.reactive/handlers/bad.Bad.list"));
+    Compilation without = compile(Map.of("bad/Bad.java", source), true, List.of());
+    assertTrue(without.success(), "without the metadata the pattern cannot be checked at compile time:\n"
+        + without.describe());
+  }
 
   static String charmWith(String... methodLines) {
     return "package bad;\n\nimport charms.reactive.*;\n\npublic class Bad {\n"

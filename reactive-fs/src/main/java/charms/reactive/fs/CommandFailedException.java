@@ -12,6 +12,9 @@ public final class CommandFailedException extends ReactiveException {
   /** The exit code reported for a command that could not be started. */
   public static final int NOT_STARTED = -1;
 
+  // javac 18+ flags a List field of a Serializable class; the value is always List.copyOf's
+  // immutable list, which is serializable.
+  @SuppressWarnings("serial")
   private final List<String> command;
   private final int exitCode;
   private final String stderr;

@@ -26,7 +26,7 @@ final class ConversationStore {
   ConversationStore(KeyValueStore records, String relationName) {
     this.records = records;
     this.recordKey = "conversations." + relationName;
-    records.get(recordKey).ifPresent(node -> node.fields().forEachRemaining(e -> {
+    records.get(recordKey).ifPresent(node -> node.properties().forEach(e -> {
       if (e.getValue() instanceof ObjectNode o) {
         conversations.put(e.getKey(), o.deepCopy());
       }

@@ -34,7 +34,7 @@ public final class DepartedUnits extends AbstractList<DepartedUnit> {
   private void decode(JsonNode node) {
     for (JsonNode item : node) {
       TreeMap<String, String> data = new TreeMap<>();
-      item.path("data").fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText()));
+      item.path("data").properties().forEach(e -> data.put(e.getKey(), e.getValue().asText()));
       units.add(new DepartedUnit(item.path("relation").asText(), item.path("unit_name").asText(), data));
     }
   }

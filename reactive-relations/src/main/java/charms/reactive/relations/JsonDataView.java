@@ -1,5 +1,6 @@
 package charms.reactive.relations;
 
+import charms.reactive.RecordBinder;
 import charms.reactive.relations.internal.RelationJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
@@ -18,9 +19,9 @@ import java.util.Set;
  * reads as the number 1, {@code "true"} as true, {@code "null"} as JSON null, {@code "\"x\""} as
  * the string x.
  *
- * <p>Writing: the value is stored as {@code json.dumps(value, sort_keys=True)} would write it
- * (so a Java charm replacing a Python one publishes the same bytes), so strings are published with quotes and null as {@code null} (the key stays; remove it
- * with {@link #remove}). See {@link charms.reactive.PythonJson} for how Java values map to
+ * <p>Writing: the value is stored as {@code json.dumps(value, sort_keys=True)} would write it, so
+ * a Java charm replacing a Python one publishes the same bytes: strings with quotes, null as
+ * {@code null} (the key stays; remove it with {@link #remove}). See {@link charms.reactive.PythonJson} for how Java values map to
  * Python's. Writes are published at the end of a successful hook. Not thread-safe.
  */
 public final class JsonDataView {
@@ -88,6 +89,37 @@ public final class JsonDataView {
           + raw.bag().description() + " is not a " + type.getSimpleName() + " (its JSON is a "
           + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")");
     }
+  }
+
+  /**
+   * The bag bound to a new instance of {@code type}, a record: each component reads the key named
+   * by its {@code @JsonProperty}, else the first of its name, kebab-case and snake_case forms
+   * present in the bag ({@code dbHost} reads {@code db-host} or {@code db_host}), converted by
+   * Jackson from the decoded value. A missing key binds to null or {@code Optional.empty()}.
+   *
+   * @throws charms.reactive.ReactiveException naming the key and the component if a value does
+   *     not convert or a primitive component has no value; never quoting the value (relation
+   *     data may hold secrets)
+   * @throws IllegalArgumentException if {@code type} is not a record class
+   */
+  public <T extends Record> T as(Class<T> type) {
+    return RecordBinder.bind(type, new RecordBinder.Keys() {
+      @Override
+      public String what() {
+        return "relation data key";
+      }
+
+      @Override
+      public Set<String> declared() {
+        return null;
+      }
+
+      @Override
+      public String keyFor(Set<String> candidates) {
+        return candidates.stream().filter(JsonDataView.this::containsKey).findFirst()
+            .orElse(candidates.iterator().next());
+      }
+    }, this::get);
   }
 
   public boolean containsKey(String key) {

@@ -161,7 +161,7 @@ final class FakeJuju implements ToolRunner {
     }
     Map<String, String> target = app ? r.localAppData : r.localUnitData;
     JsonNode values = JSON.readTree(stdin);
-    values.fields().forEachRemaining(e -> {
+    values.properties().forEach(e -> {
       if (e.getValue().asText().isEmpty()) {
         target.remove(e.getKey());
       } else {

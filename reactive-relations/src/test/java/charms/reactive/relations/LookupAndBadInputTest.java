@@ -196,23 +196,7 @@ class LookupAndBadInputTest {
     unit.charm(ReactiveCharm.builder()
         .use(Relations.builder().endpoint("pgsql", Role.REQUIRES, TestInterfaces.DbRequires.class,
             () -> new TestInterfaces.DbRequires(log)).build())
-        .handlers(new Object() {
-          @When("endpoint.db.joined")
-          public void fromFlag(TestInterfaces.DbRequires db) {
-            log.add("flag:" + db.endpointName());
-          }
-
-          @When("endpoint.db.joined")
-          public void aNamed(@EndpointName("replica") TestInterfaces.DbRequires replica) {
-            log.add("named:" + replica.endpointName());
-          }
-
-          @charms.reactive.WhenNot("never")
-          @charms.reactive.HandlerId("guess")
-          public void guess(TestInterfaces.DbRequires which) {
-            log.add("never");
-          }
-        })
+        .handlers(new AmbiguousHandlers())
         .build());
     unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of());
     HookRun run = unit.relationHook("db:1", "joined", "pg/0");
@@ -222,5 +206,24 @@ class LookupAndBadInputTest {
     assertTrue(message.contains("handler guess: cannot tell which DbRequires parameter 'which' is: relations "
         + "[DbRequires[db], DbRequires[replica]] all are"), message);
     assertTrue(message.contains("@EndpointName"), message);
+  }
+
+  /** Endpoint parameters found from a flag, by name, and one that cannot be told apart. */
+  public class AmbiguousHandlers {
+    @When("endpoint.db.joined")
+    public void fromFlag(TestInterfaces.DbRequires db) {
+      log.add("flag:" + db.endpointName());
+    }
+
+    @When("endpoint.db.joined")
+    public void aNamed(@EndpointName("replica") TestInterfaces.DbRequires replica) {
+      log.add("named:" + replica.endpointName());
+    }
+
+    @charms.reactive.WhenNot("never")
+    @charms.reactive.HandlerId("guess")
+    public void guess(TestInterfaces.DbRequires which) {
+      log.add("never");
+    }
   }
 }

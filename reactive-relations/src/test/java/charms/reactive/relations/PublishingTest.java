@@ -109,6 +109,32 @@ class PublishingTest {
     assertFalse(((String) seen.get(4)).contains("db.example"), "relation values stay out of errors");
   }
 
+  record DbInfo(String host, int port, java.util.Optional<String> password, Boolean tls) {
+  }
+
+  @Test
+  void aBagBindsToARecordByKebabOrSnakeCaseWithoutQuotingValuesInErrors() {
+    unit.juju.rel("db:1").unit("pg/0", Map.of("port", "5432", "host", "\"db.example\"",
+        "tls", "true"));
+    List<Object> seen = new ArrayList<>();
+    HookRun r = run(e -> {
+      JsonDataView v = e.get("db").allJoinedUnits().get(0).received();
+      seen.add(v.as(DbInfo.class));
+      record Wrong(int host) {
+      }
+      seen.add(assertThrows(charms.reactive.ReactiveException.class, () -> v.as(Wrong.class)).getMessage());
+      record Snake(int dbPort) {
+      }
+      seen.add(assertThrows(charms.reactive.ReactiveException.class, () -> v.as(Snake.class)).getMessage());
+    });
+    assertTrue(r.succeeded(), () -> "" + r.error());
+    assertEquals(new DbInfo("db.example", 5432, java.util.Optional.empty(), true), seen.get(0));
+    assertEquals("relation data key 'host' cannot be read as int for Wrong.host (a string value)",
+        seen.get(1), "the value stays out of the message");
+    assertEquals("relation data key 'dbPort' has no value, but Snake.dbPort is a primitive int: make it "
+        + "Integer or Optional<Integer>", seen.get(2));
+  }
+
   @Test
   void toPublishEncodesExactlyAsPythonJsonDumpsSortKeys() throws Exception {
     HookRun r = run(e -> {

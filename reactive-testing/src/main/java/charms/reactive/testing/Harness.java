@@ -49,6 +49,9 @@ public final class Harness implements AutoCloseable {
   private final ToolServer server;
   private final ToolExecutables executables;
   private final boolean checks;
+  private final ReactiveCharm inProcessCharm;
+  private final java.util.Set<String> everSet = new java.util.TreeSet<>();
+  private int hooksRun;
   private int nextActionId = 1;
   private boolean closed;
 
@@ -58,6 +61,7 @@ public final class Harness implements AutoCloseable {
     this.extraEnvironment = Map.copyOf(b.environment);
     this.basePath = b.basePath;
     this.checks = b.consistencyChecks;
+    this.inProcessCharm = b.reactiveCharm;
     this.executables = ToolExecutables.create();
     try {
       this.server = ToolServer.start();
@@ -126,6 +130,12 @@ public final class Harness implements AutoCloseable {
     }
     boolean succeeded = execution.exitCode() == 0;
     JujuState after = tools.finish(succeeded).withUnitState(execution.unitState());
+    hooksRun++;
+    everSet.addAll(state.flags());
+    everSet.addAll(after.flags());
+    if (execution.run() != null) {
+      everSet.addAll(execution.run().trace().initialFlags());
+    }
     return new HookOutcome(event, after, execution.exitCode(),
         java.util.Optional.ofNullable(execution.run()), execution.stdout(), execution.stderr(),
         tools.calls(), tools.logs(), tools.unitStatusHistory(), tools.appStatusHistory(),
@@ -183,12 +193,38 @@ public final class Harness implements AutoCloseable {
     return runSequence(state, installEvents(state));
   }
 
+  /**
+   * The flags the charm's handler conditions read that no hook run so far ever set (see
+   * {@link NeverSetFlags}); always empty for a harness running hooks as separate processes, whose
+   * handlers it cannot see. {@link #close()} prints it as a warning on standard error.
+   */
+  public NeverSetFlags neverSetFlags() {
+    Map<String, List<String>> readBy = new java.util.TreeMap<>();
+    if (inProcessCharm != null) {
+      for (charms.reactive.Handler h : inProcessCharm.handlers()) {
+        java.util.Set<String> read = new java.util.LinkedHashSet<>(h.watchedFlags());
+        read.addAll(h.notUnless());
+        for (String flag : read) {
+          if (!everSet.contains(flag)) {
+            readBy.computeIfAbsent(flag, f -> new ArrayList<>()).add(h.id());
+          }
+        }
+      }
+    }
+    return new NeverSetFlags(readBy, hooksRun);
+  }
+
+  /** Stops the tool server and deletes the executables; warns about {@link #neverSetFlags()}. */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
+    NeverSetFlags never = hooksRun == 0 ? null : neverSetFlags();
+    if (never != null && !never.isEmpty()) {
+      System.err.println(never.warning());
+    }
     try {
       server.close();
     } finally {

@@ -10,6 +10,9 @@ import java.util.List;
 public final class InconsistentStateException extends HarnessException {
   private static final long serialVersionUID = 1L;
 
+  // javac 18+ flags a List field of a Serializable class; the value is always List.copyOf's
+  // immutable list, which is serializable.
+  @SuppressWarnings("serial")
   private final List<String> problems;
 
   public InconsistentStateException(String event, List<String> problems) {

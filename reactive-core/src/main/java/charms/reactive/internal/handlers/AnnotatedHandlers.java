@@ -41,8 +41,8 @@ import reactor.core.publisher.Mono;
 /**
  * Turns the annotated methods of a charm object into {@link Handler}s.
  *
- * <p>Order: the source order recorded by the compile-time handler index when present, otherwise
- * method names sorted alphabetically; never the JVM's unspecified reflection order. Ids:
+ * <p>Order: the source order recorded by the compile-time handler index ({@link
+ * charms.reactive.HandlerMethods}: a missing index is an error). Ids:
  * {@code <binary class name>.<method>} unless {@link HandlerId} says otherwise. Parameters are
  * injected by type; a parameter nothing can supply is rejected here, when the charm is built.
  */

@@ -40,8 +40,8 @@ import reactor.core.publisher.Mono;
 /**
  * Reads the interface handlers declared on an endpoint or relation-base class: its methods
  * annotated with the core's handler annotations ({@code @When}, {@code @Hook}...), in source
- * order (the core's compile-time handler index; alphabetical order for a class compiled without
- * it), superclasses first, never by scanning anything.
+ * order (the core's compile-time handler index; a class compiled without it is an error), superclasses
+ * first, never by scanning anything.
  *
  * <p>A template is read once per class, when the charm is built, and checked then by expanding it
  * for a sample relation name, so a malformed declaration fails the build. At each hook it is

@@ -1,0 +1,216 @@
+package charms.reactive.juju;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import charms.reactive.Handler;
+import charms.reactive.HandlerContext;
+import charms.reactive.HookEnvironment;
+import charms.reactive.HookOverrides;
+import charms.reactive.HookRun;
+import charms.reactive.ReactiveCharm;
+import charms.reactive.ReactiveException;
+import charms.reactive.state.MemoryStateStore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link CharmConfig} and {@link LeaderData}: typed views, checked against config.yaml, read without extra tools. */
+class TypedConfigTest {
+  @TempDir
+  Path charmDir;
+  final ScriptedTools fake = new ScriptedTools();
+  final MemoryStateStore store = new MemoryStateStore();
+  final List<Object> seen = new ArrayList<>();
+  Consumer<HandlerContext> body = ctx -> { };
+  ReactiveCharm charm;
+
+  enum Level { debug, info, warning }
+
+  record WebConfig(int port, String adminPass, Optional<Double> ratio, boolean debug, Level logLevel) {
+  }
+
+  record Renamed(@JsonProperty("admin-pass") String password, long port) {
+  }
+
+  @BeforeEach
+  void charm() throws IOException {
+    Files.writeString(charmDir.resolve("config.yaml"), String.join("\n",
+        "options:",
+        "  port: {type: int, default: 8080}",
+        "  admin-pass: {type: string, default: ''}",
+        "  debug: {type: boolean, default: false}",
+        "  ratio: {type: float}",
+        "  log_level: {type: string, default: info}",
+        ""));
+    fake.config.put("port", 8080);
+    fake.config.put("admin-pass", "s3cret");
+    fake.config.put("debug", true);
+    fake.config.put("ratio", null);
+    fake.config.put("log_level", "warning");
+    charm = ReactiveCharm.builder().use(Juju.integration())
+        .handler(Handler.named("read").whenNot("never-set").invoke(ctx -> body.accept(ctx)))
+        .build();
+  }
+
+  HookRun hook(String name) {
+    Map<String, String> env = new HashMap<>();
+    env.put("JUJU_HOOK_NAME", name);
+    env.put("JUJU_UNIT_NAME", "app/0");
+    env.put("CHARM_DIR", charmDir.toString());
+    fake.calls.clear();
+    return charm.execute(HookEnvironment.of(env), new HookOverrides(store, Map.of(ToolRunner.class, fake)));
+  }
+
+  HookRun succeeding(String name) {
+    HookRun run = hook(name);
+    assertTrue(run.succeeded(), () -> String.valueOf(run.error()));
+    return run;
+  }
+
+  String failure(String hook) {
+    HookRun run = hook(hook);
+    assertFalse(run.succeeded(), "the hook should fail");
+    assertFalse(run.committed(), "a failing hook commits nothing");
+    Throwable error = run.error().orElseThrow();
+    ReactiveException cause = null;
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof ReactiveException r) {
+        cause = r; // the innermost: the handler failure wraps the binding error
+      }
+    }
+    assertTrue(cause != null, error::toString);
+    return cause.getMessage();
+  }
+
+  @Test
+  void optionsBindToARecordByNameKebabOrSnakeCase() {
+    body = ctx -> seen.add(ctx.service(CharmConfig.class).as(WebConfig.class));
+    succeeding("install");
+    assertEquals(List.of(new WebConfig(8080, "s3cret", Optional.empty(), true, Level.warning)), seen);
+  }
+
+  @Test
+  void jsonPropertyNamesTheOptionAndIntWidensToLong() {
+    body = ctx -> seen.add(ctx.service(CharmConfig.class).as(Renamed.class));
+    succeeding("install");
+    assertEquals(List.of(new Renamed("s3cret", 8080L)), seen);
+  }
+
+  @Test
+  void configReadsCostAtMostOneConfigGetPerHookAndNoneWhereTheSnapshotStands() {
+    body = ctx -> {
+      CharmConfig config = ctx.service(CharmConfig.class);
+      seen.add(config.as(WebConfig.class).port());
+      seen.add(config.get("port").orElseThrow().asInt());
+      seen.add(ctx.service(HookTools.class).config().get("port").asInt());
+    };
+    succeeding("install");
+    assertEquals(1, fake.count("config-get"), "the flags' read serves the charm's reads too");
+    fake.config.put("port", 9090);
+    succeeding("config-changed");
+    assertEquals(1, fake.count("config-get"));
+    body = ctx -> seen.add(ctx.service(CharmConfig.class).as(WebConfig.class).port());
+    succeeding("update-status");
+    assertEquals(0, fake.count("config-get"), "update-status uses the committed snapshot");
+    assertEquals(List.of(8080, 8080, 8080, 9090, 9090, 9090, 9090), seen);
+  }
+
+  @Test
+  void aComponentNamingNoOptionIsAnErrorListingTheDeclaredOnes() {
+    record Typo(int prot) {
+    }
+    body = ctx -> ctx.service(CharmConfig.class).as(Typo.class);
+    String message = failure("install");
+    assertTrue(message.contains("Typo.prot matches no config option (tried prot)"), message);
+    assertTrue(message.contains("declared: port, admin-pass, debug, ratio, log_level"), message);
+  }
+
+  @Test
+  void aTypeThatDoesNotFitTheDeclaredOneNamesTheOptionAndComponent() {
+    record Wrong(String port) {
+    }
+    body = ctx -> ctx.service(CharmConfig.class).as(Wrong.class);
+    assertEquals("config option 'port' is declared int in config.yaml, but Wrong.port is String",
+        failure("install"));
+  }
+
+  @Test
+  void anUnsetOptionIntoAPrimitiveIsAnErrorSayingWhatToUse() {
+    record Primitive(double ratio) {
+    }
+    body = ctx -> ctx.service(CharmConfig.class).as(Primitive.class);
+    assertEquals("config option 'ratio' has no value, but Primitive.ratio is a primitive double: "
+        + "make it Double or Optional<Double>", failure("install"));
+  }
+
+  @Test
+  void aValueThatDoesNotConvertIsNamedButNotQuoted() {
+    fake.config.put("log_level", "verbose-secret");
+    body = ctx -> ctx.service(CharmConfig.class).as(WebConfig.class);
+    String message = failure("install");
+    assertTrue(message.contains("config option 'log_level' cannot be read as Level for WebConfig.logLevel"),
+        message);
+    assertFalse(message.contains("verbose-secret"), "values may be secrets: " + message);
+  }
+
+  @Test
+  void readingAnUndeclaredOptionByNameIsAnError() {
+    body = ctx -> ctx.service(CharmConfig.class).get("admin-password");
+    assertEquals("no config option 'admin-password' in config.yaml; declared: port, admin-pass, debug, "
+        + "ratio, log_level", failure("install"));
+  }
+
+  @Test
+  void notARecordIsRejected() {
+    CharmConfig config = new CharmConfig(null, charmDir);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Class<Record> notRecord = (Class) String.class;
+    assertThrows(IllegalArgumentException.class, () -> config.as(notRecord));
+  }
+
+  record Shared(String adminPassword, Optional<Integer> clusterSize, boolean ready) {
+  }
+
+  @Test
+  void leaderSettingsBindToARecordAndSeeThisHooksWritesWithoutLeaderGet() {
+    fake.leader = true;
+    fake.leaderSettings.put("admin-password", "pw");
+    fake.leaderSettings.put("ready", "true");
+    body = ctx -> {
+      seen.add(ctx.service(LeaderData.class).as(Shared.class));
+      LeaderSettings.set(ctx, Map.of("cluster-size", "3"));
+      seen.add(ctx.service(LeaderData.class).as(Shared.class));
+    };
+    succeeding("leader-elected");
+    assertEquals(1, fake.count("leader-get"));
+    body = ctx -> seen.add(ctx.service(LeaderData.class).as(Shared.class));
+    succeeding("update-status");
+    assertEquals(0, fake.count("leader-get"), "update-status uses the committed copy");
+    Shared before = new Shared("pw", Optional.empty(), true);
+    Shared after = new Shared("pw", Optional.of(3), true);
+    assertEquals(List.of(before, after, after), seen);
+  }
+
+  @Test
+  void aLeaderSettingThatDoesNotConvertIsNamed() {
+    fake.leaderSettings.put("ready", "true");
+    fake.leaderSettings.put("cluster-size", "three");
+    body = ctx -> ctx.service(LeaderData.class).as(Shared.class);
+    String message = failure("leader-settings-changed");
+    assertTrue(message.contains("leader setting 'cluster-size' cannot be read as Integer for Shared.clusterSize"),
+        message);
+  }
+}
