@@ -15,17 +15,6 @@ public final class InvalidFlagException extends ReactiveException {
   }
 
   private static String quote(String flag) {
-    if (flag == null) {
-      return "null";
-    }
-    StringBuilder out = new StringBuilder("'");
-    flag.codePoints().forEach(c -> {
-      if (Character.isISOControl(c) || Character.isWhitespace(c) && c != ' ') {
-        out.append(String.format("\\u%04x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
-    return out.append('\'').toString();
+    return Quoting.quote(flag, 200);
   }
 }

@@ -6,12 +6,16 @@ import java.util.SortedMap;
 
 /**
  * A charm's key/value data, kept in the unit state and committed with the hook's transaction.
- * Values are JSON; keys are non-empty strings. Prefix look-ups are literal and case-sensitive
+ * Values are JSON; keys are non-empty strings of at most {@link #MAX_KEY_LENGTH} characters without
+ * control characters (a newline, a NUL): setting any other is an {@link InvalidKeyException}. Prefix look-ups are literal and case-sensitive
  * (the original's SQL {@code LIKE} treated {@code _} and {@code %} as wildcards).
  *
  * <p>Not thread-safe: a hook runs on one thread.
  */
 public interface KeyValueStore {
+
+  /** The longest data key accepted, in UTF-16 characters. */
+  int MAX_KEY_LENGTH = 4096;
 
   Optional<JsonNode> get(String key);
 

@@ -324,6 +324,18 @@ class FlagsTest {
   }
 
   @Test
+  void aFlagNameBeyondTheLimitIsRejectedWithAShortMessage() {
+    FlagTable flags = table();
+    flags.set("f".repeat(charms.reactive.internal.FlagNames.MAX_LENGTH));
+    InvalidFlagException huge = assertThrows(InvalidFlagException.class,
+        () -> flags.set("g".repeat(1_000_000)));
+    assertTrue(huge.getMessage().contains("limited to 1024 characters; this one has 1000000"),
+        huge.getMessage());
+    assertTrue(huge.getMessage().length() < 400, "the message quotes only the name's start");
+    assertEquals(1, flags.list().size(), "the long name was not set");
+  }
+
+  @Test
   void punctuationAndNonAsciiLettersAreValidNames() {
     FlagTable flags = table();
     List<String> names = List.of("endpoint.db.joined", "config.changed.install_sources", "a:b/c",

@@ -99,11 +99,11 @@ class KeyValueStoreTest {
   void getByPrefixWorksAroundTheEdgesOfTheSortOrder() {
     // keys sorting just before, at and after the prefix range
     kv.set("ab", 1);
-    kv.set("ab\u0000", 2);
+    kv.set("ab ", 2);
     kv.set("ab\uffff", 3);
     kv.set("ac", 4);
     kv.set("aa\uffff", 5);
-    assertEquals(List.of("ab", "ab\u0000", "ab\uffff"), List.copyOf(kv.getByPrefix("ab").keySet()));
+    assertEquals(List.of("ab", "ab ", "ab\uffff"), List.copyOf(kv.getByPrefix("ab").keySet()));
   }
 
   @Test
@@ -155,11 +155,25 @@ class KeyValueStoreTest {
 
   @Test
   void emptyKeysAreRejected() {
-    assertThrows(IllegalArgumentException.class, () -> kv.set("", 1));
-    assertThrows(IllegalArgumentException.class, () -> kv.get(""));
-    assertThrows(IllegalArgumentException.class, () -> kv.get("", String.class));
-    assertThrows(IllegalArgumentException.class, () -> kv.unset(""));
+    assertThrows(InvalidKeyException.class, () -> kv.set("", 1));
+    assertThrows(InvalidKeyException.class, () -> kv.get(""));
+    assertThrows(InvalidKeyException.class, () -> kv.get("", String.class));
+    assertThrows(InvalidKeyException.class, () -> kv.unset(""));
     assertEquals(0, kv.getByPrefix("").size());
+  }
+
+  @Test
+  void keysWithControlCharactersOrBeyondTheLimitAreRejectedByName() {
+    InvalidKeyException newline = assertThrows(InvalidKeyException.class, () -> kv.set("a\nb", 1));
+    assertEquals("invalid data key 'a\\u000ab': control character at index 1", newline.getMessage());
+    assertThrows(InvalidKeyException.class, () -> kv.set("nul\u0000", 1));
+    kv.set("k".repeat(KeyValueStore.MAX_KEY_LENGTH), 1);
+    InvalidKeyException longKey = assertThrows(InvalidKeyException.class,
+        () -> kv.set("k".repeat(200_000), 1));
+    assertTrue(longKey.getMessage().contains("limited to 4096 characters; this one has 200000"),
+        longKey.getMessage());
+    assertTrue(longKey.getMessage().length() < 300, "the message quotes only the key's start");
+    assertEquals(1, kv.getByPrefix("").size(), "nothing rejected was stored");
   }
 
   @Test

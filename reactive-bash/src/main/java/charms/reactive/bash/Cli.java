@@ -6,12 +6,18 @@ import charms.reactive.HookEnvironment;
 import charms.reactive.KeyValueStore;
 import charms.reactive.Phase;
 import charms.reactive.ReactiveCharm;
+import charms.reactive.Trigger;
 import charms.reactive.bash.internal.CommandContext;
 import charms.reactive.bash.internal.CommandResult;
 import charms.reactive.bash.internal.Commands;
 import charms.reactive.bash.internal.FunctionSpec;
+import charms.reactive.bash.internal.SavedTriggers;
 import charms.reactive.internal.UnitState;
 import charms.reactive.state.StateStore;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -27,12 +33,43 @@ public final class Cli {
   private Cli() {
   }
 
+  /**
+   * Runs the command line and exits with its code. Output is always written as UTF-8, whatever
+   * the locale (the original printed UTF-8 too). Arguments are decoded by the JVM with the
+   * locale's charset, so the {@code charms.reactive} launcher gives the JVM a UTF-8 locale; an
+   * argument that still arrives undecodable is refused rather than stored mangled.
+   */
   public static void main(String[] args) {
-    CommandResult result = run(List.of(args), System.getenv());
-    System.out.print(result.stdout());
-    System.err.print(result.stderr());
-    System.out.flush();
+    CommandResult result = undecodable(args, System.getProperty("sun.jnu.encoding", "UTF-8"))
+        .orElseGet(() -> run(List.of(args), System.getenv()));
+    writeUtf8(FileDescriptor.out, result.stdout());
+    writeUtf8(FileDescriptor.err, result.stderr());
     System.exit(result.exitCode());
+  }
+
+  /** An error naming the first argument the JVM could not decode, if any. */
+  static Optional<CommandResult> undecodable(String[] args, String charset) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].indexOf('\uFFFD') >= 0 && !charset.equalsIgnoreCase("UTF-8")) {
+        return Optional.of(CommandResult.error("argument " + (i + 1) + " holds characters that "
+            + "the locale's charset (" + charset + ") cannot carry; run with a UTF-8 locale "
+            + "(LC_ALL=C.UTF-8)"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void writeUtf8(FileDescriptor fd, String text) {
+    if (text.isEmpty()) {
+      return;
+    }
+    try {
+      FileOutputStream out = new FileOutputStream(fd);
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    } catch (IOException e) {
+      // the reader went away (a closed pipe): nothing is left to tell it
+    }
   }
 
   /** Runs one command line against the committed state named by the environment. */
@@ -42,6 +79,7 @@ public final class Cli {
     HookEnvironment environment = HookEnvironment.of(env, "charms.reactive");
     try (StateStore store = ReactiveCharm.defaultStateStore(environment)) {
       UnitState state = new UnitState(store.load(), List.of());
+      SavedTriggers.apply(state.records(SavedTriggers.OWNER), state.flags());
       CommandResult result = new Commands(new Offline(state, environment)).execute(args);
       if (result.exitCode() != 2 && state.isDirty()) {
         store.commit(state.toDocument());
@@ -86,6 +124,13 @@ public final class Cli {
 
     @Override
     public void tested(List<FunctionSpec> specs, List<FunctionSpec> passed) {
+    }
+
+    /** Outside a hook a trigger is kept in the state, as the original kept it. */
+    @Override
+    public void registerTrigger(Trigger trigger) {
+      state.flags().registerTrigger(trigger);
+      SavedTriggers.save(state.records(SavedTriggers.OWNER), trigger);
     }
   }
 }

@@ -3,9 +3,11 @@ package charms.reactive.bash;
 import charms.reactive.CharmExtension;
 import charms.reactive.Handler;
 import charms.reactive.HandlerProvider;
+import charms.reactive.KeyValueStore;
 import charms.reactive.bash.internal.Discovery;
 import charms.reactive.bash.internal.EndpointRelationCalls;
 import charms.reactive.bash.internal.ExternalHandler;
+import charms.reactive.bash.internal.SavedTriggers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,12 @@ public final class ExternalHandlers {
 
   public static CharmExtension discover() {
     return builder -> builder.hookService(RelationCalls.class, EndpointRelationCalls::new)
+        .onStart(context -> {
+          // triggers registered on the command line outside a hook last until this hook ends
+          KeyValueStore saved = context.records(SavedTriggers.OWNER);
+          SavedTriggers.apply(saved, context.flags());
+          SavedTriggers.clear(saved);
+        })
         .handlers((HandlerProvider) context -> {
       Path charmDir = context.environment().charmDir();
       List<Handler> handlers = new ArrayList<>();

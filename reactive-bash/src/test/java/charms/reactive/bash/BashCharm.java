@@ -35,12 +35,18 @@ final class BashCharm {
   }
 
   HookRun hook(String name) {
+    return hook(name, Map.of());
+  }
+
+  /** Runs a hook with more environment variables. */
+  HookRun hook(String name, Map<String, String> extra) {
     Map<String, String> env = new HashMap<>();
     env.put("JUJU_HOOK_NAME", name);
     env.put("JUJU_UNIT_NAME", "app/0");
     env.put("CHARM_DIR", dir.toString());
     env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
     env.put("OUT", dir.resolve("out.txt").toString());
+    env.putAll(extra);
     return charm.execute(HookEnvironment.of(env));
   }
 
@@ -48,6 +54,12 @@ final class BashCharm {
   List<String> out() throws IOException {
     Path out = dir.resolve("out.txt");
     return Files.exists(out) ? Files.readAllLines(out) : List.of();
+  }
+
+  /** The bytes a handler wrote to {@code $OUT.<suffix>}, or null if it wrote none. */
+  String file(String suffix) throws IOException {
+    Path f = dir.resolve("out.txt." + suffix);
+    return Files.exists(f) ? Files.readString(f) : null;
   }
 
   void clearOut() throws IOException {

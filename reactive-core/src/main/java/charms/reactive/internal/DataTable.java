@@ -1,5 +1,6 @@
 package charms.reactive.internal;
 
+import charms.reactive.InvalidKeyException;
 import charms.reactive.KeyValueStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
@@ -22,9 +23,21 @@ public final class DataTable implements KeyValueStore {
     this.owner = owner;
   }
 
+  private static void requireValidKey(String key) {
+    if (key.length() > MAX_KEY_LENGTH) {
+      throw new InvalidKeyException(key, "a data key is limited to " + MAX_KEY_LENGTH
+          + " characters; this one has " + key.length());
+    }
+    for (int i = 0; i < key.length(); i++) {
+      if (Character.isISOControl(key.charAt(i))) {
+        throw new InvalidKeyException(key, "control character at index " + i);
+      }
+    }
+  }
+
   private String fullKey(String key) {
     if (key == null || key.isEmpty()) {
-      throw new IllegalArgumentException("a data key must not be empty");
+      throw new InvalidKeyException(key, "a data key must not be empty");
     }
     return prefix + key;
   }
@@ -50,8 +63,10 @@ public final class DataTable implements KeyValueStore {
 
   @Override
   public void set(String key, Object value) {
+    String full = fullKey(key);
+    requireValidKey(key);
     JsonNode node = Json.toNode(value, "data key '" + key + "'");
-    JsonNode old = entries.put(fullKey(key), node);
+    JsonNode old = entries.put(full, node);
     if (!node.equals(old)) {
       owner.markDirty();
     }

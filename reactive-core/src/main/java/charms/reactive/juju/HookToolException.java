@@ -1,11 +1,14 @@
 package charms.reactive.juju;
 
+import charms.reactive.Quoting;
 import charms.reactive.ReactiveException;
 import java.util.List;
 
 /**
  * A hook tool exited non-zero. Carries the tool, its arguments, the exit code and its standard
- * error, all of which appear in the message.
+ * error, all of which appear in the message, with control characters (a NUL, escape sequences,
+ * newlines) escaped and long texts cut, so the message stays one line that {@code juju-log} takes.
+ * The accessors return the text unchanged.
  */
 public class HookToolException extends ReactiveException {
   private static final long serialVersionUID = 1L;
@@ -18,8 +21,8 @@ public class HookToolException extends ReactiveException {
   private final String stderr;
 
   public HookToolException(String tool, List<String> args, int exitCode, String stderr) {
-    super(tool + " " + String.join(" ", args) + " failed with exit code " + exitCode + ": "
-        + stderr.strip());
+    super(tool + " " + String.join(" ", args.stream().map(a -> Quoting.sanitise(a, 200)).toList())
+        + " failed with exit code " + exitCode + ": " + Quoting.sanitise(stderr.strip(), 2000));
     this.tool = tool;
     this.args = List.copyOf(args);
     this.exitCode = exitCode;

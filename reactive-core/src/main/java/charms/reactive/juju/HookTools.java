@@ -3,10 +3,12 @@ package charms.reactive.juju;
 import charms.reactive.HookEnvironment;
 import charms.reactive.HookServices;
 import charms.reactive.LogLevel;
+import charms.reactive.Quoting;
 import charms.reactive.ReactiveException;
 import charms.reactive.RelationRef;
 import charms.reactive.internal.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -104,13 +106,30 @@ public final class HookTools {
     try {
       return Json.MAPPER.readTree(out);
     } catch (JsonProcessingException e) {
+      StreamConstraintsException limit = limitHit(e);
+      if (limit != null) {
+        throw new ReactiveException(tool + " " + String.join(" ", all) + " printed "
+            + out.length() + " characters of JSON beyond a limit of the JSON reader: "
+            + Quoting.sanitise(limit.getOriginalMessage(), 300), e);
+      }
       throw new ReactiveException(tool + " " + String.join(" ", all)
           + " printed output that is not JSON: " + abbreviate(out), e);
     }
   }
 
+  /** The reader limit (string length, nesting depth, number length...) behind {@code e}, if any. */
+  private static StreamConstraintsException limitHit(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamConstraintsException limit) {
+        return limit;
+      }
+    }
+    return null;
+  }
+
+  /** Tool output quoted in a message: at most 200 characters, control characters escaped. */
   private static String abbreviate(String text) {
-    return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    return Quoting.sanitise(text, 200);
   }
 
   private static Map<String, String> stringMap(JsonNode node, String what) {
@@ -261,7 +280,13 @@ public final class HookTools {
   /** {@code is-leader}; a false answer stays false for the rest of the hook. */
   public boolean isLeader() {
     if (leader == null) {
-      leader = json("is-leader", List.of()).asBoolean(false);
+      JsonNode answer = json("is-leader", List.of());
+      if (!answer.isBoolean()) {
+        throw new ReactiveException("is-leader --format=json printed "
+            + (answer.isNull() ? "nothing" : abbreviate(answer.toString()))
+            + "; expected true or false");
+      }
+      leader = answer.booleanValue();
     }
     return leader;
   }

@@ -15,6 +15,9 @@ import charms.reactive.ReactiveCharm;
  * ReactiveCharm.builder().use(Juju.integration()).handlers(new MyCharm()).build().run();
  * }</pre>
  *
+ * <p>Every hook starts by checking the charm's {@code metadata.yaml} and {@code actions.yaml}:
+ * a malformed one fails the hook with an error naming the file and the line.
+ *
  * <p>Handlers get {@link HookTools}, {@link StatusReporter}, {@link CharmConfig} (typed config)
  * and {@link LeaderData} (typed leader settings) injected by type.
  */
@@ -39,6 +42,7 @@ public final class Juju {
           .log(services -> services.environment().contextId().isPresent()
               && !services.environment().isRestricted()
               ? new JujuLog(services.get(HookTools.class)) : HookLog.stderr())
+          .onStart(CharmFiles::validate)
           .source(new ConfigFlags(settings))
           .source(new UpgradeFlags())
           .source(new LeadershipFlags(settings))

@@ -11,7 +11,8 @@ import java.util.List;
  * joined with newlines), so order and content are kept and a hook makes few calls. The buffer is
  * also flushed when it grows past 64 KiB. The hook runner flushes at the end of every hook,
  * failed or not. If {@code juju-log} itself fails, the rest goes to standard error rather than
- * being lost. Not thread-safe.
+ * being lost. A NUL character in a message is written as a backslash-u escape, since no process
+ * argument can hold one. Not thread-safe.
  */
 public final class JujuLog implements HookLog {
   private static final int FLUSH_AT = 64 * 1024;
@@ -29,6 +30,9 @@ public final class JujuLog implements HookLog {
 
   @Override
   public void log(LogLevel level, String message) {
+    // A NUL cannot be passed in a process argument: one would make juju-log impossible to start
+    // and send the whole rest of the log to standard error.
+    message = message.replace("\u0000", "\\u0000");
     buffer.add(new Entry(level, message));
     buffered += message.length();
     if (buffered > FLUSH_AT) {

@@ -216,6 +216,26 @@ class FileStateStoreTest {
   }
 
   @Test
+  void theNextLoadRemovesTemporaryFilesAnInterruptedCommitLeftBehind() throws Exception {
+    commitWithNewStore(file(), sample());
+    Path stale1 = Files.writeString(dir.resolve("..unit-state.json.123456789.tmp"), "{\"torn");
+    Path stale2 = Files.writeString(dir.resolve("..unit-state.json.42.tmp"), "");
+    Path notOurs = Files.writeString(dir.resolve("..unit-state.json.abc.tmp"), "keep");
+    Path otherFile = Files.writeString(dir.resolve("..other.json.7.tmp"), "keep");
+    List<String> notices = new ArrayList<>();
+    try (FileStateStore store = new FileStateStore(file(), SHORT, notices::add)) {
+      assertEquals(sample(), store.load());
+    }
+    assertFalse(Files.exists(stale1));
+    assertFalse(Files.exists(stale2));
+    assertTrue(Files.exists(notOurs) && Files.exists(otherFile), "only this state file's temporaries");
+    assertEquals(1, notices.size(), notices::toString);
+    assertTrue(notices.get(0).contains("removed 2 temporary files of " + file()), notices.get(0));
+    assertTrue(FileStateStore.isTemporaryName("..unit-state.json.1.tmp", "..unit-state.json."));
+    assertFalse(FileStateStore.isTemporaryName("..unit-state.json..tmp", "..unit-state.json."));
+  }
+
+  @Test
   void theStoreNamesItsFile() {
     FileStateStore store = new FileStateStore(file());
     assertEquals(file().toAbsolutePath(), store.file());
@@ -472,6 +492,8 @@ class FileStateStoreTest {
     FileStateStore blocked = new FileStateStore(file(), SHORT);
     StateFileException e = assertThrows(StateFileException.class, blocked::load);
     blocked.close();
+    assertFalse(Thread.currentThread().isInterrupted(), "the time-out's interrupt must not leak");
+    assertTrue(e.getMessage().contains("another process"), e.getMessage());
     assertTrue(e.getMessage().contains(file().toAbsolutePath().toString()), e.getMessage());
     assertTrue(e.getMessage().contains("locked"), e.getMessage());
 
@@ -483,6 +505,43 @@ class FileStateStoreTest {
     try (FileStateStore now = new FileStateStore(file(), SHORT)) {
       assertEquals(sample(), now.load());
     }
+  }
+
+  @Test
+  @Timeout(120)
+  void aWaiterGetsTheLockWhenItIsReleasedAndReportsAWaitOverASecond() throws Exception {
+    commitWithNewStore(file(), sample());
+    Process child = startChild("hold", file().toString());
+    BufferedReader out = reader(child);
+    assertEquals("locked", out.readLine());
+    List<String> notices = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<StateDocument> waiting = pool.submit(() -> {
+        try (FileStateStore store = new FileStateStore(file(), Duration.ofSeconds(60), notices::add)) {
+          return store.load();
+        }
+      });
+      Thread.sleep(1500);
+      assertFalse(waiting.isDone(), "the waiter must wait while the other process holds the lock");
+      child.getOutputStream().close();
+      assertEquals(sample(), waiting.get(60, TimeUnit.SECONDS));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1, notices.size(), notices::toString);
+    String notice = notices.get(0);
+    assertTrue(notice.startsWith("waited ") && notice.contains(file() + ".lock")
+        && notice.contains("another process"), notice);
+  }
+
+  @Test
+  void aShortWaitIsNotReported() {
+    List<String> notices = new ArrayList<>();
+    try (FileStateStore store = new FileStateStore(file(), SHORT, notices::add)) {
+      store.load();
+    }
+    assertEquals(List.of(), notices);
   }
 
   @Test

@@ -110,6 +110,24 @@ class BashSeedCharmTest {
     assertFalse(broken.state().hasFlag("db.database.available"));
   }
 
+  @Test
+  void configAndRelationValuesAreRenderedLiterallyNeverAsTemplates() throws Exception {
+    // render_template's context is the handler's environment, which holds the channel token:
+    // an untrusted value that is itself a template must not print it, or evaluate anything.
+    RelationState db = RelationState.of("db", 3, "postgresql").withInterface("pgsql")
+        .withRemoteUnit("postgresql/0", Map.of("host", "A{{ 7*7 }}B",
+            "port", "{% for i in range(3) %}L{% endfor %}", "user", "{{ ''.getClass() }}"));
+    JujuState state = harness.state().withConfig("admin-pass", "{{ CHARMS_REACTIVE_TOKEN }}")
+        .withRelation(db);
+    HookOutcome changed = harness.run(HookEvent.relationChanged(db, "postgresql/0"), state);
+    assertTrue(changed.succeeded(), changed::toString);
+    String rendered = Files.readString(config);
+    assertTrue(rendered.contains("host = A{{ 7*7 }}B\n"), rendered);
+    assertTrue(rendered.contains("port = {% for i in range(3) %}L{% endfor %}\n"), rendered);
+    assertTrue(rendered.contains("user = {{ ''.getClass() }}\n"), rendered);
+    assertTrue(rendered.endsWith("password = {{ CHARMS_REACTIVE_TOKEN }}"), rendered);
+  }
+
   /** The test's class path without this module's own classes: the framework, as reactive-main has it. */
   static String frameworkOnlyClassPath() {
     return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))

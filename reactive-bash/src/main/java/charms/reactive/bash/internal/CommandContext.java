@@ -6,6 +6,7 @@ import charms.reactive.Flags;
 import charms.reactive.HookEnvironment;
 import charms.reactive.KeyValueStore;
 import charms.reactive.Phase;
+import charms.reactive.Trigger;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,19 @@ public interface CommandContext {
    * framework finishes (once-marks, file digests) only functions that held when they ran.
    */
   void tested(List<FunctionSpec> specs, List<FunctionSpec> passed);
+
+  /** Registers a trigger: for the rest of the hook inside one, saved in the state outside. */
+  default void registerTrigger(Trigger trigger) {
+    flags().registerTrigger(trigger);
+  }
+
+  /**
+   * The handler file whose {@code --test} run is making this call, if any: such a call must not
+   * change state.
+   */
+  default Optional<String> beingTested() {
+    return Optional.empty();
+  }
 
   /** A condition context in which {@code handlerId} is the handler, for the core's conditions. */
   default ConditionContext forHandler(String handlerId) {

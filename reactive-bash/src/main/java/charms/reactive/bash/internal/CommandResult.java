@@ -7,8 +7,12 @@ public record CommandResult(int exitCode, String stdout, String stderr) {
     return new CommandResult(0, stdout, "");
   }
 
-  public static CommandResult test(boolean holds) {
-    return new CommandResult(holds ? 0 : 1, "", "");
+  /**
+   * A test command's answer: exit code 0 if it holds, else 1, and the formatted empty string on
+   * standard output (the original printed it: {@code ""} for {@code --format json}).
+   */
+  public static CommandResult test(boolean holds, String emptyOutput) {
+    return new CommandResult(holds ? 0 : 1, emptyOutput, "");
   }
 
   public static CommandResult usage(String message) {

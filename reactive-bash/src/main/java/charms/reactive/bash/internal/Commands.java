@@ -3,13 +3,16 @@ package charms.reactive.bash.internal;
 import charms.reactive.Conditions;
 import charms.reactive.Flags;
 import charms.reactive.Phase;
+import charms.reactive.ReactiveException;
 import charms.reactive.RelationRef;
 import charms.reactive.Trigger;
+import charms.reactive.TriggerCycleException;
 import charms.reactive.bash.RelationCalls;
 import charms.reactive.fs.FileConditions;
 import charms.reactive.fs.HashAlgorithm;
 import charms.reactive.juju.HookTools;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +24,8 @@ import java.util.TreeMap;
 
 /**
  * The {@code charms.reactive} command line of the original: the same subcommands, argument forms,
- * output formats and exit codes (test commands: 0 or 1, silent; errors: 1; usage errors: 2),
- * acting on a {@link CommandContext}. Booleans are parsed as booleans (the original took {@code False} as a string and set the flag); a value that is not
+ * output formats and exit codes (test commands: 0 or 1, printing the formatted empty string;
+ * errors: 1; usage errors: 2), acting on a {@link CommandContext}. Booleans are parsed as booleans (the original took {@code False} as a string and set the flag); a value that is not
  * one is a usage error.
  */
 public final class Commands implements CommandExecutor {
@@ -86,19 +89,57 @@ public final class Commands implements CommandExecutor {
     String command = argv.get(i);
     Args args = new Args(command, argv.subList(i + 1, argv.size()));
     try {
+      if (MUTATING.contains(command)) {
+        Optional<String> tested = context.beingTested();
+        if (tested.isPresent()) {
+          throw new FatalCommandException("charms.reactive " + command + " was called while "
+              + tested.get() + " was being tested (--test): a test must not change state; "
+              + "change flags in the functions that --invoke runs");
+        }
+      }
       Object result = run(command, args);
       if (TESTS.contains(command)) {
-        return CommandResult.test(Boolean.TRUE.equals(result));
+        // the original prints the formatted empty string after a test command
+        return CommandResult.test(Boolean.TRUE.equals(result), format.render(""));
       }
-      if (result == NO_OUTPUT) {
-        return CommandResult.ok("");
-      }
-      return CommandResult.ok(format.render(result));
+      return CommandResult.ok(format.render(result == NO_OUTPUT ? "" : result));
     } catch (UsageException e) {
       return CommandResult.usage(e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (TriggerCycleException e) {
+      throw e;
+    } catch (IllegalArgumentException | IllegalStateException | ReactiveException
+        | UncheckedIOException e) {
+      // the caller's mistake or a refusal it can act on; anything else is a defect and escapes
       return CommandResult.error(e.getMessage() == null ? e.toString() : e.getMessage());
     }
+  }
+
+  /** The commands that change the hook's state: refused while a file is being tested. */
+  private static final Set<String> MUTATING = Set.of("set_flag", "set_state", "clear_flag",
+      "remove_state", "toggle_flag", "toggle_state", "register_trigger", "mark_invoked");
+
+  /**
+   * Flag names longer than this are refused with a named error, before they reach the state.
+   * Core's flag rule has no length limit yet; the one being added there is 1024 characters too,
+   * and once it is in, this check is redundant and goes.
+   */
+  static final int MAX_FLAG_NAME = 1024;
+
+  /** Returns {@code flag}, refused if it is longer than {@link #MAX_FLAG_NAME} characters. */
+  static String checkedFlag(String flag) {
+    if (flag != null && flag.length() > MAX_FLAG_NAME) {
+      throw new charms.reactive.InvalidFlagException(flag.substring(0, 40) + "...",
+          "a flag name is limited to " + MAX_FLAG_NAME + " characters; this one has "
+          + flag.length());
+    }
+    return flag;
+  }
+
+  private static String[] checkedFlags(List<String> flags) {
+    for (String flag : flags) {
+      checkedFlag(flag);
+    }
+    return flags.toArray(String[]::new);
   }
 
   private static final Object NO_OUTPUT = new Object();
@@ -107,20 +148,20 @@ public final class Commands implements CommandExecutor {
     Flags flags = context.flags();
     switch (command) {
       case "set_flag", "set_state" -> {
-        String flag = a.positional("flag");
+        String flag = checkedFlag(a.positional("flag"));
         Optional<String> value = a.option("value");
         a.done();
         flags.set(flag, value.orElse(null));
         return NO_OUTPUT;
       }
       case "clear_flag", "remove_state" -> {
-        String flag = a.positional("flag");
+        String flag = checkedFlag(a.positional("flag"));
         a.done();
         flags.clear(flag);
         return NO_OUTPUT;
       }
       case "toggle_flag", "toggle_state" -> {
-        String flag = a.positional("flag");
+        String flag = checkedFlag(a.positional("flag"));
         boolean set = parseBoolean(a.positional("should_set"));
         a.done();
         flags.toggle(flag, set);
@@ -130,22 +171,22 @@ public final class Commands implements CommandExecutor {
         return registerTrigger(a);
       }
       case "is_flag_set", "is_state" -> {
-        String flag = a.positional("flag");
+        String flag = checkedFlag(a.positional("flag"));
         a.done();
         return flags.isSet(flag);
       }
       case "all_flags_set", "all_states" -> {
-        return flags.allSet(a.rest().toArray(String[]::new));
+        return flags.allSet(checkedFlags(a.rest()));
       }
       case "any_flags_set", "any_states" -> {
-        return flags.anySet(a.rest().toArray(String[]::new));
+        return flags.anySet(checkedFlags(a.rest()));
       }
       case "get_flags" -> {
         a.done();
         return flags.list();
       }
       case "get_unset_flags" -> {
-        return flags.unset(a.rest().toArray(String[]::new));
+        return flags.unset(checkedFlags(a.rest()));
       }
       case "get_states" -> {
         a.done();
@@ -164,16 +205,16 @@ public final class Commands implements CommandExecutor {
             .test(context.forHandler("charms.reactive hook")).holds();
       }
       case "when", "when_all" -> {
-        return phaseIs(Phase.OTHER) && flags.allSet(a.rest().toArray(String[]::new));
+        return phaseIs(Phase.OTHER) && flags.allSet(checkedFlags(a.rest()));
       }
       case "when_any" -> {
-        return phaseIs(Phase.OTHER) && flags.anySet(a.rest().toArray(String[]::new));
+        return phaseIs(Phase.OTHER) && flags.anySet(checkedFlags(a.rest()));
       }
       case "when_not", "when_none" -> {
-        return phaseIs(Phase.OTHER) && !flags.anySet(a.rest().toArray(String[]::new));
+        return phaseIs(Phase.OTHER) && !flags.anySet(checkedFlags(a.rest()));
       }
       case "when_not_all" -> {
-        return phaseIs(Phase.OTHER) && !flags.allSet(a.rest().toArray(String[]::new));
+        return phaseIs(Phase.OTHER) && !flags.allSet(checkedFlags(a.rest()));
       }
       case "when_file_changed" -> {
         return FileConditions.whenFileChanged(a.restAtLeastOne("file"), List.of(), HashAlgorithm.SHA256)
@@ -224,7 +265,13 @@ public final class Commands implements CommandExecutor {
     for (String text : specs) {
       FunctionSpec spec = FunctionSpec.parse(text);
       all.add(spec);
-      if (new FunctionConditions(spec).holds(context)) {
+      FunctionConditions conditions;
+      try {
+        conditions = new FunctionConditions(spec);
+      } catch (IllegalArgumentException | ReactiveException e) {
+        throw new FatalCommandException(e.getMessage(), e);
+      }
+      if (conditions.holds(context)) {
         names.add(spec.name());
         passed.add(spec);
       }
@@ -234,10 +281,10 @@ public final class Commands implements CommandExecutor {
   }
 
   private Object registerTrigger(Args a) {
-    Optional<String> when = a.option("when");
-    Optional<String> whenNot = a.option("when_not");
-    Optional<String> set = a.option("set_flag");
-    Optional<String> clear = a.option("clear_flag");
+    Optional<String> when = a.option("when").map(Commands::checkedFlag);
+    Optional<String> whenNot = a.option("when_not").map(Commands::checkedFlag);
+    Optional<String> set = a.option("set_flag").map(Commands::checkedFlag);
+    Optional<String> clear = a.option("clear_flag").map(Commands::checkedFlag);
     if (a.option("callback").isPresent()) {
       throw new IllegalArgumentException("a callback cannot be registered from the command line");
     }
@@ -255,7 +302,7 @@ public final class Commands implements CommandExecutor {
     if (set.isPresent() && clear.isPresent()) {
       trigger = trigger.andClear(clear.get());
     }
-    context.flags().registerTrigger(trigger);
+    context.registerTrigger(trigger);
     return NO_OUTPUT;
   }
 
@@ -266,6 +313,11 @@ public final class Commands implements CommandExecutor {
     List<String> rest = a.rest();
     if (name.isEmpty() && flag.isEmpty()) {
       throw new IllegalArgumentException("Must specify either relation_name or flag");
+    }
+    Optional<String> tested = context.beingTested();
+    if (tested.isPresent()) {
+      throw new IllegalStateException("relation_call cannot be used while " + tested.get()
+          + " is being tested (--test): call it from a function that --invoke runs");
     }
     RelationCalls calls = context.service(RelationCalls.class).orElseThrow(() ->
         new IllegalStateException("relation_call needs the charm's relations (reactive-relations) "

@@ -18,8 +18,9 @@ import java.util.stream.Stream;
  * Finds external handlers as the original does: under {@code reactive/},
  * {@code hooks/reactive/} and {@code hooks/relations/} of the charm directory, recursively, every
  * regular file that is executable, whose extension is empty or {@code .sh}, and that starts with
- * {@code #!} or is a binary (its first 1024 bytes are not UTF-8). Directories named
- * {@code __pycache__} are skipped. Unlike the original, the order is defined: roots in that order,
+ * {@code #!} or is a binary (its first 1024 bytes are not UTF-8). Files directly in a directory
+ * named {@code __pycache__} are skipped (those of its subdirectories are not, as in the
+ * original). Unlike the original, the order is defined: roots in that order,
  * and within a root by relative path, sorted.
  */
 public final class Discovery {
@@ -50,13 +51,13 @@ public final class Discovery {
     return found;
   }
 
+  /**
+   * Whether the file lies directly in a directory named {@code __pycache__}: the original skips
+   * such a directory's own files only, not its subdirectories.
+   */
   private static boolean insidePycache(Path root, Path file) {
-    for (Path part : root.relativize(file)) {
-      if (part.toString().equals("__pycache__")) {
-        return true;
-      }
-    }
-    return false;
+    Path parent = root.relativize(file).getParent();
+    return parent != null && parent.getFileName().toString().equals("__pycache__");
   }
 
   static boolean isExternalHandler(Path file) {

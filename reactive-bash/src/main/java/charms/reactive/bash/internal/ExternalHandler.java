@@ -26,12 +26,20 @@ import java.util.concurrent.CompletableFuture;
 import reactor.core.publisher.Mono;
 
 /**
- * An executable handler file run with the original's protocol: {@code <file> --test} prints the
- * comma-separated functions to run (exit 0) or exits 1 for none; {@code <file> --invoke <names>}
- * runs them. Both run with the hook's environment plus the private channel to this hook's
- * dispatcher, so {@code charms.reactive} calls act on the hook's transaction. The phase and flag
- * watch are applied per function by {@code charms.reactive test}; after a successful invoke the
- * framework marks the {@code @only_once} functions it ran and stores their file digests.
+ * An executable handler file run with the original's protocol: {@code <file> --test} exits 0 to
+ * be invoked (printing, optionally, what to pass on: for {@code charms.reactive.sh}, the
+ * comma-separated functions to run) or non-zero not to be; {@code <file> --invoke <output>} then
+ * receives that output byte for byte, trailing newline included. Both run with the hook's
+ * environment plus a private channel to this hook's dispatcher, opened for that one process, so
+ * {@code charms.reactive} calls act on the hook's transaction. The phase and flag watch are applied
+ * per function by {@code charms.reactive test}; after a successful invoke the framework marks the
+ * {@code @only_once} functions it ran and stores their file digests.
+ *
+ * <p>{@code --test} runs once per pass: from a met test until the file is invoked, the
+ * dispatcher's re-tests (after other handlers changed flags) start no process. They evaluate the
+ * decorators the file declared at its {@code --test} in this JVM (a file whose functions no longer
+ * hold is dropped from the pass); a file that declared none keeps its verdict. A call that would
+ * change state while the file is being tested fails the call and the hook.
  *
  * <p>A file that cannot be executed is an error naming it; a {@code --test} exit code other than
  * 0 or 1, or a failing {@code --invoke}, fails the hook naming the file and exit code.
@@ -40,9 +48,12 @@ public final class ExternalHandler {
   private final Path file;
   private final String id;
   private final Map<String, FunctionSpec> tested = new HashMap<>();
+  private final List<FunctionSpec> declared = new ArrayList<>();
   private final java.util.Set<String> dropped = new java.util.HashSet<>();
   private ConditionContext lastTestContext;
   private String lastTestOutput = "";
+  /** True from a met {@code --test} until the file is invoked: re-tests start no process. */
+  private boolean queued;
 
   public ExternalHandler(Path charmDir, Path file) {
     this.file = file.toAbsolutePath();
@@ -64,18 +75,38 @@ public final class ExternalHandler {
   private final class ScriptCondition implements Condition {
     @Override
     public Verdict test(ConditionContext context) {
+      if (queued) {
+        return retest(context);
+      }
       lastTestContext = context;
       tested.clear();
+      declared.clear();
       ProcessOutcome outcome = run(List.of("--test"), new Session(context, null), true);
-      if (outcome.exitCode() == 0 && !outcome.stdout().isBlank()) {
-        lastTestOutput = outcome.stdout().strip();
-        return Verdict.met("functions to run: ", lastTestOutput);
+      if (outcome.exitCode() == 0) {
+        lastTestOutput = passable(outcome.stdout());
+        queued = true;
+        return Verdict.met("functions to run: ", lastTestOutput.strip());
       }
-      if (outcome.exitCode() == 0 || outcome.exitCode() == 1) {
+      if (outcome.exitCode() == 1) {
         return Verdict.unmet("no function of the file matches", null);
       }
       throw new ReactiveException("external handler " + id + " --test failed with exit code "
           + outcome.exitCode());
+    }
+
+    /** A re-test within the pass: the declared functions, evaluated here, no process. */
+    private Verdict retest(ConditionContext context) {
+      if (declared.isEmpty()) {
+        return Verdict.met("functions to run: ", lastTestOutput.strip());
+      }
+      Session session = new Session(context, null);
+      for (FunctionSpec spec : declared) {
+        if (new FunctionConditions(spec).holds(session)) {
+          return Verdict.met("functions to run: ", lastTestOutput.strip());
+        }
+      }
+      queued = false;
+      return Verdict.unmet("no function of the file matches any more", null);
     }
 
     @Override
@@ -89,16 +120,46 @@ public final class ExternalHandler {
     }
   }
 
+  /**
+   * The {@code --test} output as the argument of {@code --invoke}, unchanged. Arguments reach the
+   * process encoded with the JVM's locale charset: output that it cannot carry unchanged (not
+   * UTF-8, or non-ASCII under a non-UTF-8 locale) is an error naming the file, never mangled.
+   */
+  private String passable(byte[] output) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(output)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ReactiveException("external handler " + id + " --test printed output that is not "
+          + "UTF-8; it cannot be passed to --invoke unchanged");
+    }
+    String charset = System.getProperty("sun.jnu.encoding", "UTF-8");
+    if (!charset.equalsIgnoreCase("UTF-8") && text.chars().anyMatch(c -> c > 0x7f)) {
+      throw new ReactiveException("external handler " + id + " --test printed non-ASCII output, "
+          + "which this JVM's locale charset (" + charset + ") cannot pass to --invoke unchanged; "
+          + "run the hook with a UTF-8 locale (LC_ALL=C.UTF-8)");
+    }
+    if (text.indexOf('\0') >= 0) {
+      throw new ReactiveException("external handler " + id + " --test printed a NUL byte, which "
+          + "no process argument can hold");
+    }
+    return text;
+  }
+
   private void invoke(HandlerContext context) {
+    queued = false;
     Map<String, FunctionSpec> toFinish = new HashMap<>(tested);
     dropped.clear();
     Session session = new Session(lastTestContext, context);
     ProcessOutcome outcome = run(List.of("--invoke", lastTestOutput), session, false);
     if (outcome.exitCode() != 0) {
-      throw new ReactiveException("external handler " + id + " --invoke " + lastTestOutput
+      throw new ReactiveException("external handler " + id + " --invoke " + lastTestOutput.strip()
           + " failed with exit code " + outcome.exitCode());
     }
-    for (String name : lastTestOutput.split(",")) {
+    for (String name : lastTestOutput.strip().split(",")) {
       FunctionSpec spec = toFinish.get(name);
       if (spec != null && !dropped.contains(name)) {
         new FunctionConditions(spec).succeeded(session);
@@ -106,7 +167,7 @@ public final class ExternalHandler {
     }
   }
 
-  record ProcessOutcome(int exitCode, String stdout) {
+  record ProcessOutcome(int exitCode, byte[] stdout) {
   }
 
   private ProcessOutcome run(List<String> args, Session session, boolean captureStdout) {
@@ -119,29 +180,37 @@ public final class ExternalHandler {
     HookEnvironment hook = session.environment();
     env.putAll(hook.variables());
     env.put("JUJU_HOOK_NAME", hook.hookName());
-    ChannelServer channel = ChannelServer.get();
-    env.put("CHARMS_REACTIVE_CHANNEL", channel.address());
-    env.put("CHARMS_REACTIVE_TOKEN", channel.token());
     env.put("PATH", BashScripts.binDir() + ":" + hook.get("PATH").orElse("/usr/local/bin:/usr/bin:/bin"));
     builder.directory(hook.charmDir().toFile());
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     requireExecutableFormat();
+    java.util.Queue<String> problems = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    ChannelServer channel = ChannelServer.open(id + " " + args.get(0), problems::add);
+    env.put("CHARMS_REACTIVE_CHANNEL", channel.address());
+    env.put("CHARMS_REACTIVE_TOKEN", channel.token());
     ChannelOutput output = new ChannelOutput(captureStdout);
     try {
       Process process = channel.serve(() -> output.attach(builder.start()), new Commands(session));
       return new ProcessOutcome(process.waitFor(), output.stdout.join());
+    } catch (ChannelServer.ChannelCommandException e) {
+      throw new ReactiveException(e.getMessage(), e.getCause());
     } catch (IOException e) {
       throw new ReactiveException("cannot run external handler " + file + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ReactiveException("interrupted while running external handler " + file, e);
+    } finally {
+      channel.close();
+      for (String problem : problems) {
+        session.warn("charms.reactive channel: " + problem);
+      }
     }
   }
 
   /** Passes the handler's standard error on, and captures or passes on its standard output. */
   private static final class ChannelOutput {
     private final boolean capture;
-    private CompletableFuture<String> stdout;
+    private CompletableFuture<byte[]> stdout;
 
     ChannelOutput(boolean capture) {
       this.capture = capture;
@@ -171,15 +240,16 @@ public final class ExternalHandler {
     }
   }
 
-  private static CompletableFuture<String> read(InputStream in) {
-    CompletableFuture<String> text = new CompletableFuture<>();
+  private static CompletableFuture<byte[]> read(InputStream in) {
+    CompletableFuture<byte[]> text = new CompletableFuture<>();
     Thread reader = new Thread(() -> {
       try (in) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         in.transferTo(out);
-        text.complete(out.toString(StandardCharsets.UTF_8));
+        text.complete(out.toByteArray());
       } catch (IOException e) {
-        text.complete("");
+        text.completeExceptionally(new java.io.UncheckedIOException(
+            "cannot read the output of an external handler's --test", e));
       }
     }, "external-handler-stdout");
     reader.setDaemon(true);
@@ -187,8 +257,8 @@ public final class ExternalHandler {
     return text;
   }
 
-  private static CompletableFuture<String> pump(InputStream in, java.io.PrintStream to) {
-    CompletableFuture<String> done = new CompletableFuture<>();
+  private static CompletableFuture<byte[]> pump(InputStream in, java.io.PrintStream to) {
+    CompletableFuture<byte[]> done = new CompletableFuture<>();
     Thread pump = new Thread(() -> {
       try (in) {
         byte[] buffer = new byte[8192];
@@ -199,7 +269,7 @@ public final class ExternalHandler {
       } catch (IOException e) {
         // the handler's own output is best effort; its exit code decides
       }
-      done.complete("");
+      done.complete(new byte[0]);
     }, "external-handler-output");
     pump.setDaemon(true);
     pump.start();
@@ -247,6 +317,20 @@ public final class ExternalHandler {
     }
 
     @Override
+    public Optional<String> beingTested() {
+      return handler == null ? Optional.of(id) : Optional.empty();
+    }
+
+    /** A warning in the hook's log, or on standard error (which Juju logs) while testing. */
+    void warn(String message) {
+      if (handler != null) {
+        handler.log().warning(message);
+      } else {
+        System.err.println("charms.reactive: WARNING: " + message);
+      }
+    }
+
+    @Override
     public <T> Optional<T> service(Class<T> type) {
       if (handler == null || !handler.services().has(type)) {
         return Optional.empty();
@@ -263,6 +347,11 @@ public final class ExternalHandler {
           }
         }
         return;
+      }
+      for (FunctionSpec spec : specs) {
+        if (declared.stream().noneMatch(d -> d.name().equals(spec.name()))) {
+          declared.add(spec);
+        }
       }
       for (FunctionSpec spec : passed) {
         tested.put(spec.name(), spec);

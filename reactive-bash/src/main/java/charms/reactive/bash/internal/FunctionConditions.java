@@ -24,7 +24,8 @@ public final class FunctionConditions {
   private final Phase phase;
 
   /**
-   * @throws IllegalArgumentException naming the function if a decorator is unknown, or if
+   * @throws IllegalArgumentException naming the function if a decorator is unknown or has no
+   *     arguments (only {@code @only_once} takes none), or if
    *     {@code @hook} is combined with a flag decorator (such a function could never run)
    */
   public FunctionConditions(FunctionSpec spec) {
@@ -33,6 +34,15 @@ public final class FunctionConditions {
     boolean flagTests = false;
     for (FunctionSpec.Test test : spec.tests()) {
       String[] args = test.args().toArray(String[]::new);
+      if (args.length == 0 && !test.kind().equals("only_once")) {
+        throw new IllegalArgumentException("bash handler " + spec.id() + ": @" + test.kind()
+            + " names no " + (test.kind().equals("hook") ? "hook pattern"
+            : test.kind().equals("when_file_changed") ? "file" : "flag")
+            + "; a decorator without arguments is refused (give it at least one)");
+      }
+      if (test.kind().startsWith("when") && !test.kind().equals("when_file_changed")) {
+        test.args().forEach(Commands::checkedFlag);
+      }
       switch (test.kind()) {
         case "hook" -> {
           conditions.add(Conditions.hook(args));

@@ -1,7 +1,7 @@
 package charms.reactive.bash.internal;
 
+import charms.reactive.PythonJson;
 import charms.reactive.internal.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 import java.util.Iterator;
@@ -14,7 +14,10 @@ import org.yaml.snakeyaml.Yaml;
  * The original CLI's output formats ({@code --format raw|json|py|yaml|csv|tab}). Values are
  * strings, booleans, null, lists of strings and maps of flag to JSON value. {@code raw} prints
  * lists one item per line and anything else as Python's {@code str()} would, without a trailing
- * newline.
+ * newline; {@code json} prints what Python's {@code json.dump} prints, byte for byte (object keys
+ * sorted, as every map here already is). A test command or a command without output renders the
+ * empty string, as the original did: nothing in {@code raw}, {@code csv} and {@code tab},
+ * {@code ""} in {@code json}, {@code ''} and a newline in {@code py} and {@code yaml}.
  */
 enum OutputFormat {
   RAW, JSON, PY, YAML, CSV, TAB;
@@ -32,11 +35,8 @@ enum OutputFormat {
   String render(Object value) {
     switch (this) {
       case JSON:
-        try {
-          return Json.MAPPER.writeValueAsString(value) + "\n";
-        } catch (JsonProcessingException e) {
-          throw new IllegalStateException(e);
-        }
+        // json.dump: ", " and ": " separators, ASCII escapes, no newline after the value
+        return PythonJson.dumps(value);
       case YAML:
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
@@ -45,6 +45,9 @@ enum OutputFormat {
         return repr(value) + "\n";
       case CSV:
       case TAB:
+        if ("".equals(value)) {
+          return "";
+        }
         String sep = this == CSV ? "," : "\t";
         if (value instanceof Map<?, ?> map) {
           StringBuilder out = new StringBuilder();

@@ -15,16 +15,25 @@
 # hold, comma-separated; exit 1 if none) and then with --invoke <names> (run them in that order).
 # Differences from the original, each a fix: functions are tested and run in source order; a
 # function that fails fails the hook; only @only_once functions are marked as run (and the
-# framework marks them, after the hook's handlers succeeded); name_relation_get works.
+# framework marks them, after the hook's handlers succeeded); name_relation_get works; a
+# decorator without arguments (other than @only_once) is refused; --test changes no state.
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
   sed -n '2,/^$/s/^# \{0,1\}//p' "$0"
   exit 0
 fi
 
+# xtrace: a handler file that runs with set -x keeps it for its own functions, never for this
+# library's internals; CHARMS_REACTIVE_TRACE=true traces the internals too (set -x throughout).
 _reactive_xtrace=0
 [[ $- == *x* ]] && _reactive_xtrace=1
-[[ "${CHARMS_REACTIVE_TRACE:-}" == "true" ]] || set +x
+_reactive_trace=0
+if [[ "${CHARMS_REACTIVE_TRACE:-}" == "true" ]]; then
+  _reactive_trace=1
+  set -x
+else
+  set +x
+fi
 
 REACTIVE_ACTION="${1:---test}"
 REACTIVE_ARGS="${2-}"
@@ -103,8 +112,9 @@ _reactive_call() {
     return
   fi
   local fd code out err
-  if ! exec {fd}<>"/dev/tcp/${CHARMS_REACTIVE_CHANNEL%:*}/${CHARMS_REACTIVE_CHANNEL##*:}"; then
-    echo "charms.reactive: cannot reach the hook's dispatcher at ${CHARMS_REACTIVE_CHANNEL}" >&2
+  # (the braces keep bash's "connection refused" quiet without redirecting this shell's stderr)
+  if ! { exec {fd}<>"/dev/tcp/${CHARMS_REACTIVE_CHANNEL%:*}/${CHARMS_REACTIVE_CHANNEL##*:}"; } 2>/dev/null; then
+    echo "charms.reactive: cannot reach the hook's channel at ${CHARMS_REACTIVE_CHANNEL}: the run of the handler that started this process is over (a background job cannot change the hook's state)" >&2
     return 1
   fi
   printf '%s\0%s\0' "${CHARMS_REACTIVE_TOKEN:-}" "$#" >&"$fd"
@@ -160,7 +170,7 @@ reactive_handler_main() {
   local specs=() func code=0
   case "$REACTIVE_ACTION" in
     --test)
-      echo "Running reactive_handler_main for ${BASH_SOURCE[1]} (test)" >&2
+      echo "Running reactive_handler_main for ${0##*/} (test)" >&2
       for func in "${REACTIVE_ORDER[@]}"; do
         specs+=("${REACTIVE_TESTS[$func]}")
       done
@@ -169,40 +179,43 @@ reactive_handler_main() {
         out=$(_reactive_call test "${specs[@]}") || exit 2
       fi
       if [[ -n $out ]]; then
-        echo "Will invoke: $out" >&2
         echo "$out"
+        echo "Will invoke: $out" >&2
+        echo "End reactive_handler_main (test)" >&2
         exit 0
       fi
       echo "Nothing to invoke" >&2
+      echo "End reactive_handler_main (test)" >&2
       exit 1
       ;;
     --invoke)
-      local names=() ran=0 still
+      echo "Running reactive_handler_main for ${0##*/} (invoke)" >&2
+      local names=() still
       IFS=, read -r -a names <<<"$REACTIVE_ARGS"
       for func in "${names[@]}"; do
         if [[ -z ${REACTIVE_HANDLERS[$func]+set} ]]; then
           echo "charms.reactive.sh: --invoke names '$func', which is not a decorated function" >&2
           exit 2
         fi
-        # A function starts only while its decorators hold: an earlier one may have changed flags.
-        if ((ran)); then
-          still=$(_reactive_call test "${REACTIVE_TESTS[$func]}") || exit 2
-          if [[ -z $still ]]; then
-            echo "Skipping bash reactive handler $func: its decorators no longer hold" >&2
-            continue
-          fi
+        # A function starts only while its decorators hold: other handlers or an earlier function
+        # may have changed flags since --test.
+        still=$(_reactive_call test "${REACTIVE_TESTS[$func]}") || exit 2
+        if [[ -z $still ]]; then
+          echo "Skipping bash reactive handler $func: its decorators no longer hold" >&2
+          continue
         fi
-        ran=1
         echo "Invoking bash reactive handler: $func" >&2
-        ((_reactive_xtrace)) && set -x
+        # the function runs with the file's own xtrace setting, the library with CHARMS_REACTIVE_TRACE's
+        if ((_reactive_xtrace)); then set -x; else set +x; fi
         "$func"
         code=$?
-        set +x
+        if ((_reactive_trace)); then set -x; else set +x; fi
         if ((code != 0)); then
           echo "bash reactive handler $func failed with exit code $code" >&2
           exit "$code"
         fi
       done
+      echo "End reactive_handler_main (invoke)" >&2
       exit 0
       ;;
     *)

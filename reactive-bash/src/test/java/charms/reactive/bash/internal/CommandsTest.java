@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class CommandsTest {
   final UnitState state = new UnitState(StateDocument.empty(), List.of());
   Phase phase = Phase.OTHER;
+  Optional<String> beingTested = Optional.empty();
   final List<String> tested = new ArrayList<>();
   final Commands commands = new Commands(new CommandContext() {
     @Override
@@ -63,6 +64,11 @@ class CommandsTest {
     public void tested(List<FunctionSpec> specs, List<FunctionSpec> passed) {
       passed.forEach(s -> tested.add(s.id()));
     }
+
+    @Override
+    public Optional<String> beingTested() {
+      return beingTested;
+    }
   });
 
   CommandResult run(String... args) {
@@ -98,9 +104,9 @@ class CommandsTest {
   @Test
   void globalFormatOptionsComeBeforeTheCommand() {
     run("set_flag", "a", "--value", "v");
-    assertEquals("[\"a\"]\n", run("--format", "json", "get_flags").stdout());
-    assertEquals("[\"a\"]\n", run("-j", "get_flags").stdout());
-    assertEquals("{\"a\":\"v\"}\n", run("--format=json", "get_states").stdout());
+    assertEquals("[\"a\"]", run("--format", "json", "get_flags").stdout());
+    assertEquals("[\"a\"]", run("-j", "get_flags").stdout());
+    assertEquals("{\"a\": \"v\"}", run("--format=json", "get_states").stdout());
     assertEquals("{'a': 'v'}", run("get_states").stdout());
     assertEquals("['a']\n", run("-p", "get_flags").stdout());
     assertEquals("- a\n", run("-y", "get_flags").stdout());
@@ -177,5 +183,76 @@ class CommandsTest {
     assertEquals(1, r.exitCode());
     assertTrue(r.stderr().contains("reactive-relations"), r.stderr());
     assertTrue(run("relation_call", "conversations").stderr().contains("Must specify either relation_name or flag"));
+  }
+
+  /**
+   * The original's exact bytes (charmhelpers' OutputFormatter, Python 3): {@code json.dump} with
+   * {@code ", "} and {@code ": "} separators, {@code \\u00e4} escapes and no trailing newline; a
+   * test command or a command without output formats the empty string.
+   */
+  @Test
+  void outputFormatsAreTheOriginalsBytes() {
+    run("set_flag", "b");
+    run("set_flag", "\u00e4");
+    run("set_flag", "a", "--value", "{\"x\": [1, \"\u00fc\"]}");
+    assertEquals("[\"a\", \"b\", \"\\u00e4\"]", run("-j", "get_flags").stdout());
+    assertEquals("{\"a\": \"{\\\"x\\\": [1, \\\"\\u00fc\\\"]}\", \"b\": null, \"\\u00e4\": null}",
+        run("--format", "json", "get_states").stdout());
+    assertEquals("[\"c\", \"z\"]", run("-j", "get_unset_flags", "z", "a", "c").stdout());
+    assertEquals(new CommandResult(0, "\"\"", ""), run("-j", "is_flag_set", "b"));
+    assertEquals(new CommandResult(1, "\"\"", ""), run("-j", "is_flag_set", "nope"));
+    assertEquals(new CommandResult(0, "\"\"", ""), run("-j", "set_flag", "c"));
+    assertEquals(new CommandResult(0, "''\n", ""), run("-p", "is_flag_set", "b"));
+    assertEquals(new CommandResult(0, "''\n", ""), run("-y", "clear_flag", "c"));
+    assertEquals(new CommandResult(0, "", ""), run("-c", "is_flag_set", "b"));
+    assertEquals(new CommandResult(0, "", ""), run("-t", "set_flag", "c"));
+    assertEquals(new CommandResult(0, "", ""), run("is_flag_set", "b"));
+  }
+
+  @Test
+  void aStateChangeWhileAFileIsTestedFailsTheCallAndTheHook() {
+    beingTested = Optional.of("reactive/x.sh");
+    for (List<String> call : List.of(List.of("set_flag", "a"), List.of("clear_flag", "a"),
+        List.of("toggle_flag", "a", "true"), List.of("mark_invoked", "reactive/x.sh:f"),
+        List.of("register_trigger", "--when", "a", "--set_flag", "b"))) {
+      FatalCommandException e = org.junit.jupiter.api.Assertions.assertThrows(FatalCommandException.class,
+          () -> commands.execute(call), call.toString());
+      assertTrue(e.getMessage().contains("charms.reactive " + call.get(0) + " was called while "
+          + "reactive/x.sh was being tested"), e.getMessage());
+    }
+    assertFalse(state.flags().isSet("a"));
+    assertEquals(1, run("is_flag_set", "a").exitCode(), "reading is allowed while tested");
+    CommandResult call = run("relation_call", "--flag", "db.ready", "uri");
+    assertEquals(1, call.exitCode());
+    assertTrue(call.stderr().contains("relation_call cannot be used while reactive/x.sh is being "
+        + "tested (--test)"), call.stderr());
+  }
+
+  @Test
+  void aFlagNameBeyondTheLimitIsANamedError() {
+    String huge = "f".repeat(200_000);
+    CommandResult r = run("set_flag", huge);
+    assertEquals(1, r.exitCode());
+    assertTrue(r.stderr().contains("a flag name is limited to 1024 characters; this one has 200000"),
+        r.stderr());
+    assertTrue(r.stderr().length() < 300, "the error quotes only the start of the name");
+    assertTrue(state.flags().list().isEmpty());
+    assertEquals(0, run("set_flag", "f".repeat(Commands.MAX_FLAG_NAME)).exitCode());
+  }
+
+  @Test
+  void aDecoratorWithoutArgumentsIsRefusedNamingFileAndFunction() {
+    String us = "\u001f";
+    for (String kind : List.of("when", "when_not", "when_any", "when_all", "when_none", "when_not_all")) {
+      FatalCommandException e = org.junit.jupiter.api.Assertions.assertThrows(FatalCommandException.class,
+          () -> run("test", "f" + us + "reactive/x.sh:f" + us + kind));
+      assertEquals("bash handler reactive/x.sh:f: @" + kind + " names no flag; a decorator without "
+          + "arguments is refused (give it at least one)", e.getMessage());
+    }
+    FatalCommandException hook = org.junit.jupiter.api.Assertions.assertThrows(FatalCommandException.class,
+        () -> run("test", "f" + us + "reactive/x.sh:f" + us + "hook"));
+    assertTrue(hook.getMessage().contains("@hook names no hook pattern"), hook.getMessage());
+    assertEquals("f", run("test", "f" + us + "reactive/x.sh:f" + us + "only_once").stdout(),
+        "@only_once takes no arguments");
   }
 }

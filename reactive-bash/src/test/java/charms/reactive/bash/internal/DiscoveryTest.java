@@ -26,6 +26,7 @@ class DiscoveryTest {
     return f;
   }
 
+  /** The original skips the files of a {@code __pycache__} directory, not its subdirectories. */
   @Test
   void findsExecutableScriptsAndBinariesOnlyInSortedOrder() throws Exception {
     byte[] script = "#!/bin/bash\n".getBytes(StandardCharsets.UTF_8);
@@ -37,12 +38,14 @@ class DiscoveryTest {
     file("reactive/notes.txt", script, true);
     file("reactive/module.py", script, true);
     file("reactive/__pycache__/cached", script, true);
+    file("reactive/__pycache__/sub/deep", script, true);
     file("reactive/plain-text", "echo hi\n".getBytes(StandardCharsets.UTF_8), true);
     file("reactive/binary", new byte[] {(byte) 0x7f, 'E', 'L', 'F', (byte) 0xff, (byte) 0xfe}, true);
     file("hooks/relations/pgsql/requires.sh", script, true);
     file("hooks/reactive/z", script, true);
     List<String> found = Discovery.handlers(charm).stream().map(p -> charm.relativize(p).toString()).toList();
-    assertEquals(List.of("reactive/.hidden", "reactive/a", "reactive/b.sh", "reactive/binary", "reactive/sub/c.sh",
+    assertEquals(List.of("reactive/.hidden", "reactive/__pycache__/sub/deep", "reactive/a", "reactive/b.sh",
+        "reactive/binary", "reactive/sub/c.sh",
         "hooks/reactive/z", "hooks/relations/pgsql/requires.sh"), found);
   }
 

@@ -203,7 +203,9 @@ public final class Dispatcher {
     if (handler.notUnless().isEmpty()) {
       return;
     }
-    List<String> missing = session.flags().unset(handler.notUnless().toArray(String[]::new));
+    // in declaration order, as the original lists them (get_unset_flags would sort them)
+    List<String> missing = handler.notUnless().stream()
+        .filter(flag -> !session.flags().isSet(flag)).toList();
     if (!missing.isEmpty()) {
       session.log().warning(handler.id() + " called before flag" + (missing.size() > 1 ? "s" : "")
           + ": " + String.join(", ", missing));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.interpret.Context.Library;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,12 +30,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * shared by later renders. Thread-safe.
  *
  * <p>Configuration: Jinja2's parsing and operator precedence, whitespace control and backslash
- * handling; iterating a mapping yields its keys; lists and mappings print as Python does
- * ({@code ['a', 'b']}); no trim_blocks or lstrip_blocks; the trailing-newline and newline rules are
+ * handling; iterating a mapping yields its keys; values print as Python's {@code str()} prints them
+ * ({@code True}, {@code None}, {@code 1.0}, {@code ['a', 'b']}; see {@link PythonFilters}); no trim_blocks or lstrip_blocks; the trailing-newline and newline rules are
  * applied to every template's source by {@link TemplateSource}, including included and extended
- * ones, as Jinja2's loader does. Strict mode makes an undefined variable (or a null value, which
- * Jinjava cannot tell apart from one) an error; {@code is defined} and the {@code default} filter
+ * ones, as Jinja2's loader does. Strict mode makes an undefined variable an error (a null value
+ * is Python's None, not undefined); {@code is defined} and the {@code default} filter
  * still work on undefined names in both modes.
+ *
+ * <p>Context values are data: a value is printed as it is, never interpreted as template source,
+ * whatever it contains ({@code {{ }}}, {@code {% %}}), also through filters.
  */
 public final class JinjavaRenderer {
   private static final ObjectMapper PLAIN = new ObjectMapper();
@@ -92,8 +97,11 @@ public final class JinjavaRenderer {
   }
 
   private static Object plainValue(Object value) {
+    if (value == null) {
+      return PythonValues.NONE;
+    }
     if (value instanceof JsonNode || value instanceof Record) {
-      return PLAIN.convertValue(value, Object.class);
+      return plainValue(PLAIN.convertValue(value, Object.class));
     }
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> copy = new LinkedHashMap<>();
@@ -135,8 +143,26 @@ public final class JinjavaRenderer {
           .withLstripBlocks(false)
           .withFailOnUnknownTokens(strict)
           .withLegacyOverrides(jinja2)
+          // A value is data, never template source: Jinjava would otherwise render a printed
+          // value that contains "{{" or "{%" again, so config or relation data could run
+          // expressions and read the whole context (the channel token in bash's environment).
+          .withNestedInterpretationEnabled(false)
+          // {{ ... }} prints values as Python's str() does (True, None, 1.0, ['a'], {'k': 1})
+          .withExecutionMode(new PythonFilters.Mode())
+          // Jinjava's own "render" filter renders a string as a template; Jinja2 has none.
+          .withDisabled(Map.of(Library.FILTER, Set.of("render")))
           .build();
       Jinjava jinjava = new Jinjava(config);
+      // Jinjava's striptags renders its input as a template before stripping; this one does not.
+      jinjava.getGlobalContext().registerFilter(new LiteralStripTagsFilter());
+      // The filters that turn values into text, as Jinja2's do.
+      jinjava.getGlobalContext().registerFilter(new PythonFilters.Str());
+      jinjava.getGlobalContext().registerFilter(new PythonFilters.Join());
+      jinjava.getGlobalContext().registerFilter(new PythonFilters.Case(false));
+      jinjava.getGlobalContext().registerFilter(new PythonFilters.Case(true));
+      jinjava.getGlobalContext().registerFilter(new PythonFilters.Int());
+      jinjava.getGlobalContext().registerFilter(new PythonFilters.ToJson());
+      jinjava.getGlobalContext().registerExpTest(new PythonFilters.IsNone());
       jinjava.setResourceLocator(new DirectoryLocator(directory));
       return jinjava;
     }

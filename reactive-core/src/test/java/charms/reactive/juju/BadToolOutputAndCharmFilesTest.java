@@ -1,0 +1,142 @@
+package charms.reactive.juju;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import charms.reactive.Handler;
+import charms.reactive.HookEnvironment;
+import charms.reactive.HookOverrides;
+import charms.reactive.HookRun;
+import charms.reactive.ReactiveCharm;
+import charms.reactive.ReactiveException;
+import charms.reactive.state.MemoryStateStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Inputs that used to be accepted silently or reported misleadingly: empty {@code is-leader}
+ * output, a NUL or escape sequence in a tool's output, JSON beyond the reader's limits, and a
+ * malformed {@code metadata.yaml} or {@code actions.yaml} that no handler happened to read.
+ */
+class BadToolOutputAndCharmFilesTest {
+  @TempDir
+  Path charmDir;
+  final ScriptedTools fake = new ScriptedTools();
+
+  HookTools tools() {
+    return new HookTools(fake, HookEnvironment.of(Map.of("JUJU_HOOK_NAME", "install",
+        "JUJU_UNIT_NAME", "app/0", "CHARM_DIR", charmDir.toString())));
+  }
+
+  @Test
+  void emptyOrNonBooleanIsLeaderOutputIsANamedError() {
+    fake.overrides.put("is-leader", args -> new ToolResult(0, "", ""));
+    ReactiveException empty = assertThrows(ReactiveException.class, () -> tools().isLeader());
+    assertEquals("is-leader --format=json printed nothing; expected true or false", empty.getMessage());
+    fake.overrides.put("is-leader", args -> new ToolResult(0, "\"yes\"\n", ""));
+    ReactiveException odd = assertThrows(ReactiveException.class, () -> tools().isLeader());
+    assertTrue(odd.getMessage().contains("printed \"yes\"; expected true or false"), odd.getMessage());
+    fake.overrides.put("is-leader", args -> new ToolResult(0, "true\n", ""));
+    assertTrue(tools().isLeader());
+  }
+
+  @Test
+  void controlCharactersInToolOutputAreEscapedInMessages() {
+    fake.overrides.put("relation-ids", args -> new ToolResult(0, "not json\u0000\u001b[31m\nmore", ""));
+    ReactiveException e = assertThrows(ReactiveException.class, () -> tools().relationIds("db"));
+    assertTrue(e.getMessage().contains("not json\\u0000\\u001b[31m\\u000amore"), e.getMessage());
+    assertFalse(e.getMessage().chars().anyMatch(Character::isISOControl), e.getMessage());
+
+    fake.overrides.put("config-get", args -> new ToolResult(2, "", "ERROR bad\u0000thing\n\u0007"));
+    HookToolException failed = assertThrows(HookToolException.class, () -> tools().run("config-get",
+        List.of("a\u0000b"), null));
+    assertEquals("config-get a\\u0000b failed with exit code 2: ERROR bad\\u0000thing\\u000a\\u0007",
+        failed.getMessage());
+    assertEquals("ERROR bad\u0000thing\n\u0007", failed.stderr(), "the accessor keeps the text");
+  }
+
+  @Test
+  void aNulInALogMessageDoesNotSendTheLogToStandardError() {
+    JujuLog log = new JujuLog(tools());
+    log.error("tool said a\u0000b");
+    log.error("next line");
+    log.flush();
+    assertEquals(List.of("ERROR: tool said a\\u0000b\nnext line"), fake.logs);
+  }
+
+  @Test
+  void jsonBeyondTheReadersLimitsNamesTheLimitNotJustNotJson() {
+    String deep = "[".repeat(1500) + "]".repeat(1500);
+    fake.overrides.put("relation-ids", args -> new ToolResult(0, deep, ""));
+    ReactiveException nesting = assertThrows(ReactiveException.class, () -> tools().relationIds("db"));
+    assertTrue(nesting.getMessage().contains("beyond a limit of the JSON reader")
+        && nesting.getMessage().contains("nesting depth"), nesting.getMessage());
+    assertFalse(nesting.getMessage().contains("not JSON"), nesting.getMessage());
+
+    String huge = "[\"" + "x".repeat(21_000_000) + "\"]";
+    fake.overrides.put("relation-ids", args -> new ToolResult(0, huge, ""));
+    ReactiveException length = assertThrows(ReactiveException.class, () -> tools().relationIds("db"));
+    assertTrue(length.getMessage().contains("String value length")
+        && length.getMessage().contains("maximum allowed"), length.getMessage());
+    assertTrue(length.getMessage().length() < 1000, "the output itself is not quoted");
+  }
+
+  HookRun hook(String name) {
+    Map<String, String> env = new HashMap<>();
+    env.put("JUJU_HOOK_NAME", name);
+    env.put("JUJU_UNIT_NAME", "app/0");
+    env.put("JUJU_CONTEXT_ID", "ctx-1");
+    env.put("CHARM_DIR", charmDir.toString());
+    List<String> ran = new ArrayList<>();
+    ReactiveCharm charm = ReactiveCharm.builder().use(Juju.integration())
+        .handler(Handler.named("h").whenNot("x").invoke(ctx -> ran.add("h")))
+        .log(services -> (level, message) -> { })
+        .build();
+    HookRun run = charm.execute(HookEnvironment.of(env),
+        new HookOverrides(new MemoryStateStore(), Map.of(ToolRunner.class, fake)));
+    assertEquals(run.succeeded() ? List.of("h") : List.of(), ran, "a failed start runs no handler");
+    return run;
+  }
+
+  @Test
+  void aMalformedMetadataYamlFailsTheHookAtStartNamingFileAndLine() throws IOException {
+    Files.writeString(charmDir.resolve("metadata.yaml"), "name: app\nsummary: [unclosed\n");
+    HookRun run = hook("install");
+    assertFalse(run.succeeded());
+    String message = run.error().orElseThrow().getMessage();
+    assertTrue(message.contains(charmDir.resolve("metadata.yaml").toString())
+        && message.contains("at line 3"), message);
+  }
+
+  @Test
+  void aMalformedActionsYamlFailsTheHookAtStartNamingFileAndLine() throws IOException {
+    Files.writeString(charmDir.resolve("metadata.yaml"), "name: app\n");
+    Files.writeString(charmDir.resolve("actions.yaml"), "backup:\n  description: x\n bad: indent\n");
+    HookRun run = hook("update-status");
+    assertFalse(run.succeeded());
+    String message = run.error().orElseThrow().getMessage();
+    assertTrue(message.contains(charmDir.resolve("actions.yaml").toString())
+        && message.contains("at line 3"), message);
+
+    Files.writeString(charmDir.resolve("actions.yaml"), "- a list\n");
+    message = hook("update-status").error().orElseThrow().getMessage();
+    assertTrue(message.contains("actions.yaml: the top level must be a mapping"), message);
+  }
+
+  @Test
+  void wellFormedOrAbsentFilesPass() throws IOException {
+    assertTrue(hook("install").succeeded(), "no metadata.yaml or actions.yaml: nothing to check");
+    Files.writeString(charmDir.resolve("metadata.yaml"), "name: app\nrequires:\n  db: {interface: pgsql}\n");
+    Files.writeString(charmDir.resolve("actions.yaml"), "backup:\n  description: x\nnoop:\n");
+    assertTrue(hook("install").succeeded());
+  }
+}
