@@ -1,6 +1,6 @@
 #!/bin/bash
 # A minimal pgsql interface, requires side, in bash: sets {relation}.database.available while a
-# database unit has published its host, port and user.
+# database unit has published its host, port and user; asks for a database when joined.
 source charms.reactive.sh
 set -euo pipefail
 
@@ -13,6 +13,12 @@ function database_changed() {
   else
     clear_flag "$JUJU_RELATION.database.available"
   fi
+}
+
+# Asks for a database named after this application.
+@hook '{requires:pgsql}-relation-joined'
+function request_database() {
+  relation-set "database=${JUJU_UNIT_NAME%%/*}"
 }
 
 @hook '{requires:pgsql}-relation-{departed,broken}'

@@ -387,6 +387,29 @@ public final class HookTools {
     return node.isNull() ? Json.MAPPER.createObjectNode() : node;
   }
 
+  /**
+   * {@code action-get}, converted to {@code type} (a record, say) by Jackson: parameter names
+   * are the JSON keys (use {@code @JsonProperty} for names with dashes), numbers and booleans
+   * keep their JSON types, parameters the type does not declare are ignored.
+   *
+   * @throws ReactiveException naming the action and the parameter that does not fit
+   */
+  public <T> T actionGet(Class<T> type) {
+    JsonNode params = actionGet();
+    try {
+      return Json.MAPPER.readerFor(type)
+          .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .readValue(params);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      String action = environment.actionName().orElse("?");
+      String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+          && !m.getPath().isEmpty()
+          ? " parameter " + m.getPath().get(m.getPath().size() - 1).getFieldName() : "";
+      throw new ReactiveException("action " + action + ":" + where + " does not fit "
+          + type.getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+  }
+
   /** {@code action-set k=v ...}; dotted keys nest. */
   public void actionSet(Map<String, String> results) {
     if (!results.isEmpty()) {

@@ -238,6 +238,7 @@ public final class Harness implements AutoCloseable {
     private ReactiveCharm reactiveCharm;
     private String mainClass;
     private String classpath;
+    private PackedEntry packedEntry;
     private final List<String> jvmOptions = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1",
         "-XX:+UseSerialGC", "-Xshare:auto"));
     private Duration timeout = Duration.ofSeconds(120);
@@ -264,6 +265,19 @@ public final class Harness implements AutoCloseable {
     public Builder process(String mainClassName, String classPath) {
       this.mainClass = Objects.requireNonNull(mainClassName, "mainClass");
       this.classpath = Objects.requireNonNull(classPath, "classpath");
+      return this;
+    }
+
+    /**
+     * Runs the packed charm in the harness's charm directory (an unpacked {@code .charm}, such
+     * as {@code target/charm} of the {@code charm:pack} goal) as Juju runs it: each hook is the
+     * process {@code entry} names, in the charm directory, with the hook's environment and the
+     * executable fake hook tools first on {@code PATH}. The charm finds its own Java
+     * ({@code JAVA_HOME} or {@code java} on {@code PATH}; add {@code environment("JAVA_HOME", …)}
+     * to choose one).
+     */
+    public Builder packed(PackedEntry entry) {
+      this.packedEntry = Objects.requireNonNull(entry, "entry");
       return this;
     }
 
@@ -305,12 +319,16 @@ public final class Harness implements AutoCloseable {
      *     of {@link #charm} and {@link #process} was given
      */
     public Harness build() {
-      if ((reactiveCharm == null) == (mainClass == null)) {
+      int ways = (reactiveCharm != null ? 1 : 0) + (mainClass != null ? 1 : 0)
+          + (packedEntry != null ? 1 : 0);
+      if (ways != 1) {
         throw new HarnessException("give the harness exactly one of charm(ReactiveCharm) "
-            + "(in-process) or process(mainClass) (separate JVM per hook)");
+            + "(in-process), process(mainClass) (separate JVM per hook) or packed(entry) (a packed "
+            + "charm's own entry point)");
       }
       HookExecutor executor = reactiveCharm != null ? new InProcessExecutor(reactiveCharm)
-          : new ProcessExecutor(mainClass, classpath, jvmOptions, timeout);
+          : mainClass != null ? new ProcessExecutor(mainClass, classpath, jvmOptions, timeout)
+          : packedEntry.executor(charmDir, timeout);
       return new Harness(this, executor);
     }
   }

@@ -14,26 +14,56 @@ import charms.reactive.fs.ProcessRunner;
 import charms.reactive.juju.HookTools;
 import charms.reactive.juju.Juju;
 import charms.reactive.juju.StatusReporter;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The README's demonstration charm: the seed's two handlers (render the config when
  * {@code db.database.available} and {@code admin-pass} are set; restart when the file changed),
  * plus the handlers that feed them from Juju (the database relation's data, the
- * {@code admin-pass} option) and report status by priority. Handlers run in the order written.
+ * {@code admin-pass} option) and report status by priority, and the {@code show-config} action.
+ * Handlers run in the order written.
+ *
+ * <p>Packed by {@code charm:pack} (this module's POM) with this class as the main class: the
+ * config file is {@code $APP_CONFIG}, else {@link SeedCharm#CONFIG_FILE}.
  */
 public final class WebDemoCharm {
+  private final Path configFile;
+
+  private WebDemoCharm(Path configFile) {
+    this.configFile = configFile;
+  }
+
+  /** One hook of the packed charm. */
+  public static void main(String[] args) {
+    String config = System.getenv("APP_CONFIG");
+    Path file = config == null || config.isEmpty() ? SeedCharm.CONFIG_FILE : Path.of(config);
+    System.exit(charm(file, ProcessRunner.system()).run());
+  }
 
   /** The whole charm; {@code processes} receives the service commands. */
   public static ReactiveCharm charm(Path configFile, ProcessRunner processes) {
     return ReactiveCharm.builder()
         .use(Juju.integration())
         .use(FsExtension.defaults().withProcessRunner(processes))
-        .handlers(new WebDemoCharm())
+        .handlers(new WebDemoCharm(configFile))
         .handler(SeedCharm.handlers(configFile).toArray(charms.reactive.Handler[]::new))
         .build();
+  }
+
+  /**
+   * The {@code show-config} action's parameters, as {@code actions.yaml} declares them.
+   *
+   * @param lines how many lines of the file to return
+   * @param showPassword whether the password line is returned as it is
+   */
+  public record ShowConfig(int lines, @JsonProperty("show-password") boolean showPassword) {
   }
 
   @Hook("install")
@@ -53,6 +83,34 @@ public final class WebDemoCharm {
     } else {
       flags.clear(relation.endpoint() + ".database.available");
     }
+  }
+
+  /** Asks the database for one named after this application. */
+  @Hook("{requires:pgsql}-relation-joined")
+  @HandlerId("web.request-database")
+  public void requestDatabase(HookEnvironment env, HookTools tools) {
+    tools.relationSet(env.relation().orElseThrow(), Map.of("database", env.appName().orElseThrow()), false);
+  }
+
+  /**
+   * The {@code show-config} action: the rendered file's first lines as the result
+   * {@code config.text} (the password masked unless asked), its size as {@code config.lines};
+   * fails, saying why, while nothing is rendered.
+   */
+  @Hook("show-config")
+  @HandlerId("web.show-config")
+  public void showConfig(HookTools tools) throws IOException {
+    ShowConfig params = tools.actionGet(ShowConfig.class);
+    if (!Files.isRegularFile(configFile)) {
+      tools.actionFail("nothing rendered yet: relate a database (db) and set admin-pass");
+      return;
+    }
+    List<String> lines = Files.readAllLines(configFile);
+    String text = lines.stream().limit(params.lines())
+        .map(line -> !params.showPassword() && line.startsWith("password") ? "password = ***" : line)
+        .collect(Collectors.joining("\n"));
+    tools.actionSet(Map.of("config.path", configFile.toString(),
+        "config.lines", String.valueOf(lines.size()), "config.text", text));
   }
 
   @Hook("{requires:pgsql}-relation-{departed,broken}")

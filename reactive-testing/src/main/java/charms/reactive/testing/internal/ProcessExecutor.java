@@ -16,29 +16,53 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Runs a hook as Juju does: a separate process ({@code java -cp <classpath> <main>}, started
- * with an argument array) with exactly the hook's environment plus
+ * Runs a hook as Juju does: a separate process ({@code java -cp <classpath> <main>}, or a packed
+ * charm's own entry point, started with an argument array) with exactly the hook's environment plus
  * {@code CHARMS_REACTIVE_STATE_FILE} pointing at a private temporary file holding the unit
  * state, in the charm directory, stdin from {@code /dev/null}. The exit code decides whether the
  * state file's new content counts. Output is captured through files, so a chatty hook cannot
  * block on a full pipe.
  */
 public final class ProcessExecutor implements HookExecutor {
-  private final String mainClass;
-  private final String classpath;
-  private final List<String> jvmOptions;
+  private final String label;
+  private final Function<Request, List<String>> commands;
+  private final Set<String> removedVariables;
   private final Duration timeout;
 
+  /** Each hook is {@code java <jvmOptions> -cp <classpath> <mainClass>}. */
   public ProcessExecutor(String mainClass, String classpath, List<String> jvmOptions,
       Duration timeout) {
-    this.mainClass = mainClass;
-    this.classpath = classpath;
-    this.jvmOptions = List.copyOf(jvmOptions);
+    this(mainClass, request -> javaCommand(mainClass, classpath, jvmOptions), Set.of(), timeout);
+  }
+
+  /**
+   * Each hook is the command {@code commands} gives for it, with the hook's environment less
+   * {@code removedVariables}.
+   *
+   * @param label what runs, for messages
+   */
+  public ProcessExecutor(String label, Function<Request, List<String>> commands,
+      Set<String> removedVariables, Duration timeout) {
+    this.label = label;
+    this.commands = commands;
+    this.removedVariables = Set.copyOf(removedVariables);
     this.timeout = timeout;
+  }
+
+  private static List<String> javaCommand(String mainClass, String classpath, List<String> jvmOptions) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(classpath);
+    command.add(mainClass);
+    return command;
   }
 
   @Override
@@ -52,13 +76,9 @@ public final class ProcessExecutor implements HookExecutor {
       Path stdout = dir.resolve("stdout");
       Path stderr = dir.resolve("stderr");
 
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(jvmOptions);
-      command.add("-cp");
-      command.add(classpath);
-      command.add(mainClass);
+      List<String> command = commands.apply(request);
       Map<String, String> env = new HashMap<>(request.environment());
+      env.keySet().removeAll(removedVariables);
       env.put(ReactiveCharm.STATE_FILE_VARIABLE, stateFile.toString());
       ProcessBuilder builder = new ProcessBuilder(command)
           .directory(request.charm().directory().toFile())
@@ -71,7 +91,7 @@ public final class ProcessExecutor implements HookExecutor {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor();
-        throw new HarnessException("hook " + request.event().hookName() + " (" + mainClass
+        throw new HarnessException("hook " + request.event().hookName() + " (" + label
             + ") did not finish within " + timeout.toSeconds() + " s; killed it");
       }
       int exit = process.exitValue();
@@ -82,7 +102,7 @@ public final class ProcessExecutor implements HookExecutor {
           Files.readString(stderr, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new HarnessException("cannot run hook " + request.event().hookName() + " as "
-          + mainClass + ": " + e.getMessage(), e);
+          + label + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new HarnessException("interrupted while hook " + request.event().hookName()
