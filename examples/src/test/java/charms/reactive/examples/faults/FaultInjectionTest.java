@@ -36,13 +36,14 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code ulimit -f}) and feeds each bad input; every case asserts that nothing is torn, lost or
  * partially committed, and that the error names what is at fault.
  *
- * <p>Bounded: {@code -Dfaults.trials=N} kill trials per charm (default 60, about a minute on
- * two cores each); the random seed is {@code -Dfaults.seed} (default: the time, printed). The
- * figures of each run are printed as {@code FAULTS ...} lines.
+ * <p>Bounded: {@code -Dfaults.trials=N} kill trials per charm and of the commit loop (default
+ * 100 each, 300 in all: about four and a half minutes on two cores); the random seed is
+ * {@code -Dfaults.seed} (default: the time, printed). The figures of each run are printed as
+ * {@code FAULTS ...} lines.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultInjectionTest {
-  static final int TRIALS = Integer.getInteger("faults.trials", 60);
+  static final int TRIALS = Integer.getInteger("faults.trials", 100);
   static final long SEED = Long.getLong("faults.seed", System.nanoTime());
   static final int BULK = 20;
   static final String BASH_BLOB = "x".repeat(300_000);
@@ -296,7 +297,7 @@ class FaultInjectionTest {
     Random random = new Random(SEED + 7);
     long next = 1;
     int leftovers = 0;
-    int trials = Math.max(10, TRIALS / 2);
+    int trials = TRIALS;
     for (int t = 0; t < trials; t++) {
       Path printedFile = Files.createTempFile(work, "commits-", ".out");
       Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
