@@ -1,7 +1,12 @@
 package charms.reactive;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * What the dispatcher decided in one hook, and why: for every pass (the hooks phase, each
@@ -14,14 +19,60 @@ import java.util.List;
  * @param passes the passes in the order they ran
  * @param capStillFiring the handlers that still matched when the iteration cap was reached, or an
  *     empty list if the loop quiesced
+ * @param neverSetFlags each flag that a condition of the charm reads but that has never been set
+ *     on this unit (not in the unit's record of flags set by committed hooks, not set when the
+ *     dispatch started, not set during this hook), sorted, with the ids of the handlers reading
+ *     it: usually a typo or a flag nothing sets. Worked out when first read
  */
 public record DispatchTrace(String hook, List<String> initialFlags, List<Pass> passes,
-    List<String> capStillFiring) {
+    List<String> capStillFiring, Map<String, List<String>> neverSetFlags) {
 
   public DispatchTrace {
     initialFlags = List.copyOf(initialFlags);
     passes = List.copyOf(passes);
     capStillFiring = List.copyOf(capStillFiring);
+    if (!(neverSetFlags instanceof LazyFlags)) {
+      Map<String, List<String>> copy = new TreeMap<>();
+      neverSetFlags.forEach((flag, ids) -> copy.put(flag, List.copyOf(ids)));
+      neverSetFlags = Collections.unmodifiableMap(copy);
+    }
+  }
+
+  /** A trace that knows of no never-set flags. */
+  public DispatchTrace(String hook, List<String> initialFlags, List<Pass> passes,
+      List<String> capStillFiring) {
+    this(hook, initialFlags, passes, capStillFiring, Map.of());
+  }
+
+  /**
+   * A trace whose {@link #neverSetFlags()} come from {@code neverSet} on first access (a sorted
+   * map of flag to reading handler ids): finding them walks every handler's conditions, and most
+   * traces are never looked at.
+   */
+  public static DispatchTrace of(String hook, List<String> initialFlags, List<Pass> passes,
+      List<String> capStillFiring, Supplier<Map<String, List<String>>> neverSet) {
+    return new DispatchTrace(hook, initialFlags, passes, capStillFiring, new LazyFlags(neverSet));
+  }
+
+  /** An unmodifiable sorted map made on first access, then kept. */
+  private static final class LazyFlags extends java.util.AbstractMap<String, List<String>> {
+    private Supplier<Map<String, List<String>>> source;
+    private Map<String, List<String>> made;
+
+    LazyFlags(Supplier<Map<String, List<String>>> source) {
+      this.source = source;
+    }
+
+    @Override
+    public synchronized Set<Entry<String, List<String>>> entrySet() {
+      if (made == null) {
+        Map<String, List<String>> copy = new TreeMap<>();
+        source.get().forEach((flag, ids) -> copy.put(flag, List.copyOf(ids)));
+        made = Collections.unmodifiableMap(copy);
+        source = null;
+      }
+      return made.entrySet();
+    }
   }
 
   /** What happened to one handler in one pass. */
@@ -166,6 +217,12 @@ public record DispatchTrace(String hook, List<String> initialFlags, List<Pass> p
     if (!capStillFiring.isEmpty()) {
       out.append("iteration cap reached; still matching: ")
           .append(String.join(", ", capStillFiring)).append('\n');
+    }
+    if (!neverSetFlags.isEmpty()) {
+      List<String> items = new ArrayList<>();
+      neverSetFlags.forEach((flag, ids) -> items.add(flag + " (read by " + String.join(", ", ids)
+          + ")"));
+      out.append("WARNING never set on this unit: ").append(String.join("; ", items)).append('\n');
     }
     return out.toString();
   }

@@ -73,6 +73,8 @@ public final class HookRunner {
   private HookThread thread;
   private HookSession session;
   private Dispatcher dispatcher;
+  private List<Handler> handlers = List.of();
+  private final FlagHistory history = new FlagHistory();
   private boolean committed;
   private HookRun outcome;
 
@@ -196,7 +198,11 @@ public final class HookRunner {
     for (StateSnapshot s : snapshots) {
       passes.add(s.pass());
     }
-    return new DispatchTrace(environment.hookName(), initial, passes, dispatcher.capStillFiring());
+    List<Handler> read = handlers;
+    com.fasterxml.jackson.databind.JsonNode record = session.state().records(FlagHistory.OWNER)
+        .get(FlagHistory.KEY).orElse(null);
+    return DispatchTrace.of(environment.hookName(), initial, passes, dispatcher.capStillFiring(),
+        () -> history.neverSet(read, record, initial));
   }
 
   private HookSession openSession(charms.reactive.state.StateDocument committedState) {
@@ -207,7 +213,9 @@ public final class HookRunner {
     UnitState state = new UnitState(committedState, charm.triggers());
     session = new HookSession(state, environment, log, services, this::readMetadata,
         charm.exitCallbacks());
-    dispatcher = new Dispatcher(handlersFor(session), charm.settings(), session, thread);
+    handlers = handlersFor(session);
+    state.flags().addListener(history);
+    dispatcher = new Dispatcher(handlers, charm.settings(), session, thread);
     return session;
   }
 
@@ -294,6 +302,7 @@ public final class HookRunner {
 
   private Mono<Void> commit(StateStore store, HookSession s) {
     return Mono.fromRunnable(() -> {
+      history.record(s.records(FlagHistory.OWNER), handlers, s.flags());
       if (s.state().isDirty()) {
         store.commit(s.state().toDocument());
       }
