@@ -1,7 +1,6 @@
 package charms.reactive;
 
 import charms.reactive.internal.dispatch.HookRunner;
-import charms.reactive.internal.handlers.AnnotatedHandlers;
 import charms.reactive.state.FileStateStore;
 import charms.reactive.state.StateStore;
 import java.nio.file.Path;
@@ -252,6 +251,12 @@ public final class ReactiveCharm {
      * @throws InvalidFlagException if a trigger names an invalid flag
      */
     public ReactiveCharm build() {
+      Set<Class<?>> serviceTypes = new HashSet<>(services.keySet());
+      serviceTypes.addAll(hookServices.keySet());
+      serviceTypes.add(HandlerMethodReader.class);
+      HandlerMethodReader reader = new HandlerMethodReader(resolvers, serviceTypes::contains);
+      Map<Class<?>, Object> charmServices = new LinkedHashMap<>(services);
+      charmServices.put(HandlerMethodReader.class, reader);
       List<Handler> handlers = new ArrayList<>();
       List<HandlerProvider> providers = new ArrayList<>();
       List<Handler> block = new ArrayList<>();
@@ -268,9 +273,7 @@ public final class ReactiveCharm {
         if (part instanceof Handler h) {
           handlers.add(h);
         } else {
-          Set<Class<?>> serviceTypes = new HashSet<>(services.keySet());
-          serviceTypes.addAll(hookServices.keySet());
-          handlers.addAll(AnnotatedHandlers.read(part, List.copyOf(resolvers), serviceTypes));
+          handlers.addAll(reader.handlers(part));
         }
         block.addAll(handlers.subList(before, handlers.size()));
       }
@@ -295,7 +298,7 @@ public final class ReactiveCharm {
       starts.addAll(startCallbacks);
       return new ReactiveCharm(new HookRunner.CharmDefinition(List.copyOf(providers),
           List.copyOf(triggers), List.copyOf(starts), List.copyOf(exitCallbacks),
-          List.copyOf(sources), List.copyOf(afterSources), Map.copyOf(services),
+          List.copyOf(sources), List.copyOf(afterSources), Map.copyOf(charmServices),
           Map.copyOf(hookServices), settings, stores,
           logs), List.copyOf(handlers));
     }

@@ -3,6 +3,7 @@ package charms.reactive.relations;
 import charms.reactive.FlagFact;
 import charms.reactive.Flags;
 import charms.reactive.RelationRef;
+import charms.reactive.relations.internal.EndpointPlaceholders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,7 @@ import reactor.core.publisher.Flux;
  * framework's calls (constructors must not touch relation data: the instance is not bound yet).
  */
 public abstract class Endpoint extends RelationBinding {
-  private static final String PLACEHOLDER = "{endpoint_name}";
+  private static final String PLACEHOLDER = EndpointPlaceholders.ENDPOINT_NAME;
 
   private List<Relation> relations;
   private RelatedUnits allJoined;
@@ -141,7 +142,7 @@ public abstract class Endpoint extends RelationBinding {
    */
   public final String expandName(String flag) {
     String withPrefix = flag.contains(PLACEHOLDER) ? flag : "endpoint." + PLACEHOLDER + "." + flag;
-    return withPrefix.replace(PLACEHOLDER, endpointName());
+    return EndpointPlaceholders.expandName(withPrefix, endpointName());
   }
 
   /** Sets {@link #expandName}{@code (flag)}. */

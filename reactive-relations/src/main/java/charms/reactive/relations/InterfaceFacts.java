@@ -3,7 +3,7 @@ package charms.reactive.relations;
 import charms.reactive.FlagFact;
 import charms.reactive.HookContext;
 import charms.reactive.StateSource;
-import charms.reactive.relations.internal.InterfaceHandlerReader;
+import charms.reactive.relations.internal.EndpointPlaceholders;
 import reactor.core.publisher.Flux;
 
 /**
@@ -32,7 +32,7 @@ final class InterfaceFacts implements StateSource {
             + "for endpoint " + name + "; return Flux.empty() for no facts"));
       }
       return facts;
-    }).map(f -> f.flag() == null || !f.flag().contains(InterfaceHandlerReader.PLACEHOLDER) ? f
-        : new FlagFact(f.flag().replace(InterfaceHandlerReader.PLACEHOLDER, name), f.set(), f.value()));
+    }).map(f -> f.flag() == null || !f.flag().contains(EndpointPlaceholders.ENDPOINT_NAME) ? f
+        : new FlagFact(EndpointPlaceholders.expandName(f.flag(), name), f.set(), f.value()));
   }
 }
