@@ -232,12 +232,12 @@ class LauncherTest {
     }
     Path cache = charm.toRealPath().resolve(".cache/reactive-jvm");
     Map<String, List<String>> expected = Map.of(
-        "17.0.2", List.of("-XX:ArchiveClassesAtExit=" + cache + "/jvm.jsa.tmp", "-Xshare:auto", "-XX:+UseSerialGC", "-Xshare:auto"),
+        "17.0.2", List.of("-XX:ArchiveClassesAtExit=" + cache + "/jvm.jsa.tmp", "-Xshare:auto", "-Xlog:cds*=off", "-XX:+UseSerialGC", "-Xshare:auto"),
         "21.0.1", List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cache + "/jvm.jsa.tmp", "-Xshare:auto",
-            "-XX:+UseSerialGC", "-Xshare:auto"),
+            "-Xlog:cds*=off", "-XX:+UseSerialGC", "-Xshare:auto"),
         // The AOT cache options refuse any -Xshare option, so the packed one is dropped.
         "25.0.1", List.of("-XX:AOTCacheOutput=" + cache + "/jvm.aot.tmp", "-XX:AOTConfiguration=" + cache + "/jvm.aot.tmp.config",
-            "-XX:+UseSerialGC"));
+            "-Xlog:cds*=off,aot*=off", "-XX:+UseSerialGC"));
     for (Map.Entry<String, List<String>> e : expected.entrySet()) {
       fakeJava(dir.resolve("jdk-" + e.getKey()), e.getKey(), true);
       Result r = run(charm.resolve("dispatch"), Map.of("JAVA_HOME", dir.resolve("jdk-" + e.getKey()).toString(),
