@@ -85,7 +85,7 @@ class LauncherTest {
     assertEquals(List.of("-XX:+UseSerialGC", "-Xshare:auto",
         "-Dcharms.reactive.program=" + charm.resolve("dispatch"),
         "-Dcharms.reactive.bin=" + charm.toRealPath().resolve("bin"),
-        "-cp", charm.toRealPath().resolve("lib") + "/*", Fixtures.MAIN), r.args());
+        "-cp", charm.toRealPath().resolve("lib/fixture-1.0.jar").toString(), Fixtures.MAIN), r.args());
     assertTrue(r.calls().contains("dispatch-path hooks/config-changed"));
   }
 
@@ -176,7 +176,8 @@ class LauncherTest {
     Result r = run(elsewhere.resolve("leader-elected"), env);
     assertEquals(0, r.exit(), r::toString);
     assertTrue(r.calls().contains("dispatch-path hooks/leader-elected"), r.calls());
-    assertTrue(r.args().contains("-cp") && r.args().contains(charm.toRealPath().resolve("lib") + "/*"), r.calls());
+    assertTrue(r.args().contains("-cp") && r.args().contains(charm.toRealPath().resolve("lib/fixture-1.0.jar").toString()),
+        r.calls());
     Files.delete(calls);
 
     // A symlink to a hook entry: the name it was called by counts; the real file finds the charm.
@@ -208,6 +209,51 @@ class LauncherTest {
     Files.delete(calls);
     env.put("CHARMS_REACTIVE_JAVA_OPTS", "");
     assertTrue(run(charm.resolve("dispatch"), env).args().get(0).startsWith("-Dcharms.reactive.program="));
+  }
+
+  @Test
+  void theClassPathListsEveryJarInSortedOrder() throws Exception {
+    fakeJava(dir.resolve("jdk"), "17.0.2", true);
+    Fixtures.jar(charm.resolve("lib/a-dep-1.jar"), Map.of("x", "y"));
+    Fixtures.jar(charm.resolve("lib/zz-dep-1.jar"), Map.of("x", "y"));
+    Files.writeString(charm.resolve("lib/notes.txt"), "not a jar");
+    List<String> args = run(charm.resolve("dispatch"), Map.of("JAVA_HOME", dir.resolve("jdk").toString(),
+        "JUJU_DISPATCH_PATH", "hooks/start")).args();
+    Path lib = charm.toRealPath().resolve("lib");
+    assertEquals(lib.resolve("a-dep-1.jar") + ":" + lib.resolve("fixture-1.0.jar") + ":" + lib.resolve("zz-dep-1.jar"),
+        args.get(args.indexOf("-cp") + 1));
+  }
+
+  /** With stat, mkdir, mv and rm on PATH the cache is on; the options follow the Java version. */
+  @Test
+  void theCacheOptionsFollowTheJavaVersion() throws Exception {
+    for (String tool : List.of("stat", "mkdir", "mv", "rm")) {
+      Files.createSymbolicLink(sandbox.resolve(tool), Path.of(which(tool)));
+    }
+    Path cache = charm.toRealPath().resolve(".cache/reactive-jvm");
+    Map<String, List<String>> expected = Map.of(
+        "17.0.2", List.of("-XX:ArchiveClassesAtExit=" + cache + "/jvm.jsa.tmp", "-Xshare:auto", "-Xlog:cds*=off", "-XX:+UseSerialGC", "-Xshare:auto"),
+        "21.0.1", List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cache + "/jvm.jsa.tmp", "-Xshare:auto",
+            "-Xlog:cds*=off", "-XX:+UseSerialGC", "-Xshare:auto"),
+        // The AOT cache options refuse any -Xshare option, so the packed one is dropped.
+        "25.0.1", List.of("-XX:AOTCacheOutput=" + cache + "/jvm.aot.tmp", "-XX:AOTConfiguration=" + cache + "/jvm.aot.tmp.config",
+            "-Xlog:cds*=off,aot*=off", "-XX:+UseSerialGC"));
+    for (Map.Entry<String, List<String>> e : expected.entrySet()) {
+      fakeJava(dir.resolve("jdk-" + e.getKey()), e.getKey(), true);
+      Result r = run(charm.resolve("dispatch"), Map.of("JAVA_HOME", dir.resolve("jdk-" + e.getKey()).toString(),
+          "JUJU_DISPATCH_PATH", "hooks/start"));
+      assertEquals(0, r.exit(), r::toString);
+      List<String> args = r.args().subList(0, e.getValue().size()).stream()
+          .map(a -> a.replaceAll("\\.tmp[0-9]+", ".tmp")).toList();
+      assertEquals(e.getValue(), args, e.getKey());
+      // The fake JVM wrote no archive, so no key is recorded and the next hook tries again.
+      assertFalse(Files.exists(cache.resolve("key")), e.getKey());
+      Files.delete(calls);
+    }
+    fakeJava(dir.resolve("jdk-off"), "17.0.2", true);
+    Result off = run(charm.resolve("dispatch"), Map.of("JAVA_HOME", dir.resolve("jdk-off").toString(),
+        "JUJU_DISPATCH_PATH", "hooks/start", "CHARMS_REACTIVE_JVM_CACHE", "off"));
+    assertEquals("-XX:+UseSerialGC", off.args().get(0), off::toString);
   }
 
   static void script(Path file, String body) throws IOException {
