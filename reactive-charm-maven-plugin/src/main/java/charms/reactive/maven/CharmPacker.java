@@ -138,7 +138,7 @@ public final class CharmPacker {
           + "charm's jars (" + request.jars().stream().map(PackRequest.LibJar::fileName).toList()
           + ")");
     }
-    if (!JAVA_OPTIONS.matcher(request.javaOptions()).matches()) {
+    if (request.javaOptions() != null && !JAVA_OPTIONS.matcher(request.javaOptions()).matches()) {
       throw new CharmPackException("javaOptions: " + request.javaOptions() + " may only hold "
           + "letters, digits, spaces and : = + - . _ / , % @");
     }
@@ -203,7 +203,10 @@ public final class CharmPacker {
   static String dispatch(CharmMetadata metadata, PackRequest request) {
     String template = resource("dispatch");
     Map<String, String> values = Map.of("@CHARM_NAME@", metadata.name(),
-        "@MAIN_CLASS@", request.mainClass(), "@JAVA_OPTS@", request.javaOptions(),
+        "@MAIN_CLASS@", request.mainClass(),
+        // no packed options: bin/reactive-java's defaults apply (they are kept there, once)
+        "@JAVA_OPTS_LINE@", request.javaOptions() == null ? ""
+            : "CHARMS_REACTIVE_DEFAULT_JAVA_OPTS='" + request.javaOptions() + "'\n",
         "@JRE_PACKAGE@", request.jrePackage());
     for (Map.Entry<String, String> e : values.entrySet()) {
       template = template.replace(e.getKey(), e.getValue());

@@ -54,8 +54,11 @@ public final class PackMojo extends AbstractMojo {
   @Parameter(defaultValue = "amd64")
   private List<String> architectures;
 
-  /** The JVM options dispatch uses unless the unit sets CHARMS_REACTIVE_JAVA_OPTS. */
-  @Parameter(defaultValue = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto")
+  /**
+   * The JVM options dispatch uses unless the unit sets CHARMS_REACTIVE_JAVA_OPTS; unset, the
+   * launcher's defaults for a short-lived JVM apply.
+   */
+  @Parameter
   private String javaOptions;
 
   /** The apt package the install hook installs when the unit has no Java 17 or later. */

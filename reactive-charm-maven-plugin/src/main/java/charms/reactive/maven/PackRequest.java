@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param bases where the charm runs, {@code <name>@<channel>} such as {@code ubuntu@22.04}
  * @param architectures the architectures of every base, such as {@code amd64}
  * @param javaOptions the JVM options {@code dispatch} uses unless the unit sets
- *     {@code CHARMS_REACTIVE_JAVA_OPTS}
+ *     {@code CHARMS_REACTIVE_JAVA_OPTS}; null for the launcher's defaults for a short-lived JVM
  * @param jrePackage the apt package the {@code install} hook installs when the unit has no Java
  * @param runtime a Java runtime image to bundle as {@code runtime/}, or null
  */
@@ -31,7 +31,6 @@ public record PackRequest(Path source, Path charmDirectory, Path charmFile, List
     Objects.requireNonNull(mainClass, "mainClass");
     bases = List.copyOf(bases);
     architectures = List.copyOf(architectures);
-    javaOptions = javaOptions == null ? "" : javaOptions;
     Objects.requireNonNull(jrePackage, "jrePackage");
   }
 

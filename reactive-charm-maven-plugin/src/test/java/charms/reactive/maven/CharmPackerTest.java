@@ -28,6 +28,20 @@ class CharmPackerTest {
     return CharmPacker.pack(Fixtures.request(dir, source, jars));
   }
 
+  /** Without packed options the launcher's own defaults apply: dispatch sets no options of its own. */
+  @Test
+  void withoutJavaOptionsDispatchLeavesTheLaunchersDefaults() throws Exception {
+    Path source = Fixtures.charmSource(dir);
+    PackRequest base = Fixtures.request(dir, source, List.of(Fixtures.charmJar(dir)));
+    Path charm = CharmPacker.pack(new PackRequest(base.source(), base.charmDirectory(),
+        base.charmFile(), base.jars(), base.mainClass(), base.bases(), base.architectures(), null,
+        base.jrePackage(), base.runtime())).charmDirectory();
+    String dispatch = Files.readString(charm.resolve("dispatch"));
+    assertFalse(dispatch.contains("CHARMS_REACTIVE_DEFAULT_JAVA_OPTS="), dispatch);
+    assertTrue(Files.readString(charm.resolve("bin/reactive-java"))
+        .contains("REACTIVE_JAVA_DEFAULT_OPTS=\"-XX:TieredStopAtLevel=1"));
+  }
+
   @Test
   void writesEveryPartOfACharm() throws Exception {
     Path source = Fixtures.charmSource(dir);
