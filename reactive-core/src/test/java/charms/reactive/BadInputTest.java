@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import charms.reactive.juju.Juju;
 import charms.reactive.juju.ToolResult;
 import charms.reactive.juju.ToolRunner;
+import charms.reactive.spi.HookOverrides;
 import charms.reactive.state.MemoryStateStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package charms.reactive.bash;
 
-import charms.reactive.CharmExtension;
+import charms.reactive.spi.CharmExtension;
 import charms.reactive.Handler;
-import charms.reactive.HandlerProvider;
+import charms.reactive.spi.HandlerProvider;
 import charms.reactive.KeyValueStore;
 import charms.reactive.bash.internal.Discovery;
 import charms.reactive.bash.internal.EndpointRelationCalls;

@@ -1,10 +1,10 @@
 package charms.reactive.juju;
 
-import charms.reactive.FlagFact;
+import charms.reactive.spi.FlagFact;
 import charms.reactive.HookContext;
 import charms.reactive.KeyValueStore;
 import charms.reactive.ReactiveException;
-import charms.reactive.StateSource;
+import charms.reactive.spi.StateSource;
 import charms.reactive.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;

@@ -1,6 +1,6 @@
 package charms.reactive.juju;
 
-import charms.reactive.CharmExtension;
+import charms.reactive.spi.CharmExtension;
 import charms.reactive.HookLog;
 import charms.reactive.ReactiveCharm;
 

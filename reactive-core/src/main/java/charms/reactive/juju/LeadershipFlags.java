@@ -1,9 +1,9 @@
 package charms.reactive.juju;
 
-import charms.reactive.FlagFact;
+import charms.reactive.spi.FlagFact;
 import charms.reactive.HookContext;
 import charms.reactive.KeyValueStore;
-import charms.reactive.StateSource;
+import charms.reactive.spi.StateSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package charms.reactive.juju;
 
-import charms.reactive.FlagFact;
+import charms.reactive.spi.FlagFact;
 import charms.reactive.HookContext;
-import charms.reactive.StateSource;
+import charms.reactive.spi.StateSource;
 import reactor.core.publisher.Flux;
 
 /**

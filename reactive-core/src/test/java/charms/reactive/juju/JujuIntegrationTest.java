@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.Handler;
 import charms.reactive.HookEnvironment;
-import charms.reactive.HookOverrides;
+import charms.reactive.spi.HookOverrides;
 import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;
 import charms.reactive.state.MemoryStateStore;
@@ -238,9 +238,9 @@ class JujuIntegrationTest {
    */
   @Test
   void subscribingToTheSourcesTwiceYieldsTheSameFactsAndChangesNothing() {
-    List<List<charms.reactive.FlagFact>> subscriptions = new ArrayList<>();
+    List<List<charms.reactive.spi.FlagFact>> subscriptions = new ArrayList<>();
     List<Object> stateAround = new ArrayList<>();
-    List<charms.reactive.StateSource> sources = List.of(new ConfigFlags(JujuSettings.defaults()),
+    List<charms.reactive.spi.StateSource> sources = List.of(new ConfigFlags(JujuSettings.defaults()),
         new LeadershipFlags(JujuSettings.defaults()), new UpgradeFlags());
     fake.leader = true;
     fake.leaderSettings.put("db-password", "s3cret");
@@ -249,7 +249,7 @@ class JujuIntegrationTest {
           int callsBefore = fake.calls.size();
           stateAround.add(List.of(ctx.flags().list(), ctx.records(Juju.RECORDS).getByPrefix("")));
           for (int round = 0; round < 2; round++) {
-            for (charms.reactive.StateSource source : sources) {
+            for (charms.reactive.spi.StateSource source : sources) {
               subscriptions.add(source.facts(ctx).collectList().block());
             }
           }
@@ -261,8 +261,8 @@ class JujuIntegrationTest {
     hook("config-changed");
     assertEquals(6, subscriptions.size());
     assertEquals(subscriptions.subList(0, 3), subscriptions.subList(3, 6));
-    assertTrue(subscriptions.get(0).contains(charms.reactive.FlagFact.set("config.changed.port")));
-    assertTrue(subscriptions.get(1).contains(charms.reactive.FlagFact.set("leadership.is_leader")));
+    assertTrue(subscriptions.get(0).contains(charms.reactive.spi.FlagFact.set("config.changed.port")));
+    assertTrue(subscriptions.get(1).contains(charms.reactive.spi.FlagFact.set("leadership.is_leader")));
     assertEquals(stateAround.get(0), stateAround.get(1));
   }
 }

@@ -1,12 +1,12 @@
 package charms.reactive.relations;
 
-import charms.reactive.FlagFact;
+import charms.reactive.spi.FlagFact;
 import charms.reactive.Flags;
 import charms.reactive.HookContext;
 import charms.reactive.InvalidFlagException;
 import charms.reactive.KeyValueStore;
 import charms.reactive.RelationRef;
-import charms.reactive.StateSource;
+import charms.reactive.spi.StateSource;
 import charms.reactive.juju.HookToolException;
 import charms.reactive.relations.internal.ReceivedDigests;
 import charms.reactive.relations.internal.RelationJson;

@@ -1,8 +1,8 @@
 package charms.reactive.relations;
 
-import charms.reactive.FlagFact;
+import charms.reactive.spi.FlagFact;
 import charms.reactive.HookContext;
-import charms.reactive.StateSource;
+import charms.reactive.spi.StateSource;
 import charms.reactive.relations.internal.EndpointPlaceholders;
 import reactor.core.publisher.Flux;
 

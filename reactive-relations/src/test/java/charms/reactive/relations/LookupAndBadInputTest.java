@@ -181,7 +181,7 @@ class LookupAndBadInputTest {
     broken.juju.relation("db", 1, "pg").unit("pg/0", Map.of());
     HookRun run = broken.charm.execute(charms.reactive.HookEnvironment.of(Map.of(
             "JUJU_HOOK_NAME", "update-status", "JUJU_UNIT_NAME", "app/0", "CHARM_DIR", dir.toString())),
-        new charms.reactive.HookOverrides(broken.store, Map.of(charms.reactive.juju.ToolRunner.class,
+        new charms.reactive.spi.HookOverrides(broken.store, Map.of(charms.reactive.juju.ToolRunner.class,
             (charms.reactive.juju.ToolRunner) (tool, args, stdin) -> tool.equals("relation-get")
                 ? new ToolResult(1, "", "ERROR connection refused\n")
                 : broken.juju.run(tool, args, stdin))));

@@ -1,6 +1,6 @@
 package charms.reactive.bash.internal;
 
-import charms.reactive.PythonJson;
+import charms.reactive.spi.PythonJson;
 import charms.reactive.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package charms.reactive;
+package charms.reactive.spi;
 
 /**
  * Quotes untrusted text (flag names, keys, hook tool output) for an error message so that the

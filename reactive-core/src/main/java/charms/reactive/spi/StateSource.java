@@ -1,5 +1,7 @@
-package charms.reactive;
+package charms.reactive.spi;
 
+import charms.reactive.HookContext;
+import charms.reactive.ReactiveCharm;
 import reactor.core.publisher.Flux;
 
 /**

@@ -1,4 +1,4 @@
-package charms.reactive;
+package charms.reactive.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

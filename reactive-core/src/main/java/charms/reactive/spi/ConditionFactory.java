@@ -1,5 +1,6 @@
-package charms.reactive;
+package charms.reactive.spi;
 
+import charms.reactive.Condition;
 import java.lang.annotation.Annotation;
 
 /**

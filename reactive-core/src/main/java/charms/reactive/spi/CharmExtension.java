@@ -1,4 +1,6 @@
-package charms.reactive;
+package charms.reactive.spi;
+
+import charms.reactive.ReactiveCharm;
 
 /**
  * A module's contribution to a charm: state sources, lifecycle callbacks, parameter resolvers,

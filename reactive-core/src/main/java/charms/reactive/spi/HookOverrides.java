@@ -1,4 +1,4 @@
-package charms.reactive;
+package charms.reactive.spi;
 
 import charms.reactive.state.StateStore;
 import java.util.Map;

@@ -1,5 +1,12 @@
-package charms.reactive;
+package charms.reactive.spi;
 
+import charms.reactive.CharmMetadata;
+import charms.reactive.Flags;
+import charms.reactive.HandlerContext;
+import charms.reactive.HookContext;
+import charms.reactive.HookEnvironment;
+import charms.reactive.HookLog;
+import charms.reactive.KeyValueStore;
 import java.lang.reflect.Parameter;
 
 /**

@@ -1,4 +1,4 @@
-package charms.reactive;
+package charms.reactive.spi;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,5 +1,16 @@
-package charms.reactive;
+package charms.reactive.spi;
 
+import charms.reactive.CollectMetrics;
+import charms.reactive.HandlerDefinitionException;
+import charms.reactive.Hook;
+import charms.reactive.MeterStatusChanged;
+import charms.reactive.OnlyOnce;
+import charms.reactive.When;
+import charms.reactive.WhenAll;
+import charms.reactive.WhenAny;
+import charms.reactive.WhenNone;
+import charms.reactive.WhenNot;
+import charms.reactive.WhenNotAll;
 import charms.reactive.internal.handlers.HandlerIndex;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;

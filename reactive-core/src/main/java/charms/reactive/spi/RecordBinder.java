@@ -1,5 +1,6 @@
-package charms.reactive;
+package charms.reactive.spi;
 
+import charms.reactive.ReactiveException;
 import charms.reactive.internal.Json;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JavaType;

@@ -1,5 +1,7 @@
-package charms.reactive;
+package charms.reactive.spi;
 
+import charms.reactive.Handler;
+import charms.reactive.HookContext;
 import java.util.List;
 
 /**
