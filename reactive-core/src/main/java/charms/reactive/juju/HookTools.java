@@ -3,6 +3,7 @@ package charms.reactive.juju;
 import charms.reactive.HookEnvironment;
 import charms.reactive.HookServices;
 import charms.reactive.LogLevel;
+import charms.reactive.internal.juju.ProcessToolRunner;
 import charms.reactive.spi.Quoting;
 import charms.reactive.ReactiveException;
 import charms.reactive.RelationRef;

@@ -1,5 +1,6 @@
 package charms.reactive.juju;
 
+import charms.reactive.internal.juju.JujuLog;
 import charms.reactive.spi.CharmExtension;
 import charms.reactive.HookLog;
 import charms.reactive.ReactiveCharm;

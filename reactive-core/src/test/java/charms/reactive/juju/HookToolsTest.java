@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import charms.reactive.HookEnvironment;
 import charms.reactive.LogLevel;
 import charms.reactive.RelationRef;
+import charms.reactive.internal.juju.JujuLog;
+import charms.reactive.internal.juju.ProcessToolRunner;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

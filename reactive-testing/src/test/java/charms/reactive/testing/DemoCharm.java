@@ -3,7 +3,7 @@ package charms.reactive.testing;
 import charms.reactive.Handler;
 import charms.reactive.HandlerContext;
 import charms.reactive.ReactiveCharm;
-import charms.reactive.juju.ProcessToolRunner;
+import charms.reactive.internal.juju.ProcessToolRunner;
 import charms.reactive.juju.ToolResult;
 import charms.reactive.juju.ToolRunner;
 import java.util.List;

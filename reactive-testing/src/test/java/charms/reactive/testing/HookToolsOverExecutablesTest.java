@@ -13,7 +13,7 @@ import charms.reactive.RelationRef;
 import charms.reactive.juju.HookToolException;
 import charms.reactive.juju.HookTools;
 import charms.reactive.juju.NotLeaderException;
-import charms.reactive.juju.ProcessToolRunner;
+import charms.reactive.internal.juju.ProcessToolRunner;
 import charms.reactive.juju.RelationNotFoundException;
 import charms.reactive.juju.WorkloadStatus;
 import java.util.LinkedHashMap;

@@ -1,6 +1,8 @@
-package charms.reactive.state;
+package charms.reactive.spi;
 
 import charms.reactive.internal.Json;
+import charms.reactive.state.StateDocument;
+import charms.reactive.state.StateFileException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

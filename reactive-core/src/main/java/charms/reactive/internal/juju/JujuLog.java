@@ -1,7 +1,8 @@
-package charms.reactive.juju;
+package charms.reactive.internal.juju;
 
 import charms.reactive.HookLog;
 import charms.reactive.LogLevel;
+import charms.reactive.juju.HookTools;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,9 @@
-package charms.reactive.juju;
+package charms.reactive.internal.juju;
 
 import charms.reactive.ReactiveException;
+import charms.reactive.juju.Juju;
+import charms.reactive.juju.ToolResult;
+import charms.reactive.juju.ToolRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
