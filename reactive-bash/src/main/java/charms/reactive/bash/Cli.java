@@ -12,7 +12,7 @@ import charms.reactive.bash.internal.CommandResult;
 import charms.reactive.bash.internal.Commands;
 import charms.reactive.bash.internal.FunctionSpec;
 import charms.reactive.bash.internal.SavedTriggers;
-import charms.reactive.internal.UnitState;
+import charms.reactive.spi.StateTransaction;
 import charms.reactive.state.StateStore;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -78,10 +78,10 @@ public final class Cli {
     env.putIfAbsent("JUJU_HOOK_NAME", "");
     HookEnvironment environment = HookEnvironment.of(env, "charms.reactive");
     try (StateStore store = ReactiveCharm.defaultStateStore(environment)) {
-      UnitState state = new UnitState(store.load(), List.of());
+      StateTransaction state = StateTransaction.of(store.load());
       SavedTriggers.apply(state.records(SavedTriggers.OWNER), state.flags());
       CommandResult result = new Commands(new Offline(state, environment)).execute(args);
-      if (result.exitCode() != 2 && state.isDirty()) {
+      if (result.exitCode() != 2 && state.changed()) {
         store.commit(state.toDocument());
       }
       return result;
@@ -91,7 +91,7 @@ public final class Cli {
   }
 
   /** The committed state, with no dispatch going on. */
-  private record Offline(UnitState state, HookEnvironment environment) implements CommandContext {
+  private record Offline(StateTransaction state, HookEnvironment environment) implements CommandContext {
     @Override
     public Flags flags() {
       return state.flags();

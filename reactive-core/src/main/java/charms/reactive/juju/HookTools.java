@@ -3,7 +3,6 @@ package charms.reactive.juju;
 import charms.reactive.HookEnvironment;
 import charms.reactive.HookServices;
 import charms.reactive.LogLevel;
-import charms.reactive.internal.juju.ProcessToolRunner;
 import charms.reactive.spi.Quoting;
 import charms.reactive.ReactiveException;
 import charms.reactive.RelationRef;
@@ -65,7 +64,7 @@ public final class HookTools {
    */
   public static HookTools forHook(HookServices services) {
     ToolRunner runner = services.has(ToolRunner.class) ? services.get(ToolRunner.class)
-        : new ProcessToolRunner(services.environment().variables());
+        : ToolRunner.processes(services.environment().variables());
     return new HookTools(runner, services.environment());
   }
 

@@ -9,7 +9,7 @@ import charms.reactive.Flags;
 import charms.reactive.HookEnvironment;
 import charms.reactive.KeyValueStore;
 import charms.reactive.Phase;
-import charms.reactive.internal.UnitState;
+import charms.reactive.spi.StateTransaction;
 import charms.reactive.state.StateDocument;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The original's command line: subcommands, argument forms, formats and exit codes. */
 class CommandsTest {
-  final UnitState state = new UnitState(StateDocument.empty(), List.of());
+  final StateTransaction state = StateTransaction.of(StateDocument.empty());
   Phase phase = Phase.OTHER;
   Optional<String> beingTested = Optional.empty();
   final List<String> tested = new ArrayList<>();
