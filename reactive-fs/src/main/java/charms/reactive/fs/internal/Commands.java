@@ -1,4 +1,4 @@
-package charms.reactive.fs;
+package charms.reactive.fs.internal;
 
 import java.util.List;
 import java.util.regex.Pattern;

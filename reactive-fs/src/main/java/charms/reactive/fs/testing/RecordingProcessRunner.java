@@ -1,5 +1,8 @@
-package charms.reactive.fs;
+package charms.reactive.fs.testing;
 
+import charms.reactive.fs.ProcessResult;
+import charms.reactive.fs.ProcessRunner;
+import charms.reactive.fs.Services;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

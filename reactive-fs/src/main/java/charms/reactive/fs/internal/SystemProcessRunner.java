@@ -1,6 +1,9 @@
-package charms.reactive.fs;
+package charms.reactive.fs.internal;
 
 import charms.reactive.ReactiveException;
+import charms.reactive.fs.CommandFailedException;
+import charms.reactive.fs.ProcessResult;
+import charms.reactive.fs.ProcessRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
