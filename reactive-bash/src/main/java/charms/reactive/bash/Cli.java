@@ -73,7 +73,7 @@ public final class Cli {
   }
 
   /** Runs one command line against the committed state named by the environment. */
-  public static CommandResult run(List<String> args, Map<String, String> variables) {
+  static CommandResult run(List<String> args, Map<String, String> variables) {
     Map<String, String> env = new HashMap<>(variables);
     env.putIfAbsent("JUJU_HOOK_NAME", "");
     HookEnvironment environment = HookEnvironment.of(env, "charms.reactive");

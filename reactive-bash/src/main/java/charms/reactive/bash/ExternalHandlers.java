@@ -1,5 +1,6 @@
 package charms.reactive.bash;
 
+import charms.reactive.bash.internal.RelationCalls;
 import charms.reactive.spi.CharmExtension;
 import charms.reactive.Handler;
 import charms.reactive.spi.HandlerProvider;

@@ -1,12 +1,13 @@
-package charms.reactive.bash;
+package charms.reactive.bash.internal;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What {@code charms.reactive relation_call} reaches: a method of the endpoint or conversation
- * object of a relation, found by relation name or by one of its flags. reactive-relations
- * provides it as a hook service; without it, {@code relation_call} is a clear error.
+ * object of a relation, found by relation name or by one of its flags. {@link EndpointRelationCalls}
+ * provides it over reactive-relations as a hook service; without it, {@code relation_call} is a
+ * clear error.
  */
 public interface RelationCalls {
 
