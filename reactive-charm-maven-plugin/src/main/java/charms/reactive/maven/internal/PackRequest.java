@@ -1,4 +1,4 @@
-package charms.reactive.maven;
+package charms.reactive.maven.internal;
 
 import java.nio.file.Path;
 import java.util.List;

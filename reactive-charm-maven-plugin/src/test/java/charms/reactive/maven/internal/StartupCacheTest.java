@@ -1,4 +1,4 @@
-package charms.reactive.maven;
+package charms.reactive.maven.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package charms.reactive.maven;
+package charms.reactive.maven.internal;
 
 import java.io.IOException;
 import java.io.InputStream;

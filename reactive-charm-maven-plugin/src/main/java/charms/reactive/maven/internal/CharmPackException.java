@@ -1,4 +1,4 @@
-package charms.reactive.maven;
+package charms.reactive.maven.internal;
 
 /** The charm cannot be packed; the message names the file or setting at fault. */
 public final class CharmPackException extends RuntimeException {
