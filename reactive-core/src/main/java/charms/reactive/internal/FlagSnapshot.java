@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The flags at one moment, with their values: immutable, a map sorted by name, and readable as
@@ -69,24 +68,12 @@ public final class FlagSnapshot extends AbstractMap<String, JsonNode>
 
   @Override
   public boolean allSet(String... flags) {
-    FlagNames.requireValid(flags);
-    for (String flag : flags) {
-      if (!names().contains(flag)) {
-        return false;
-      }
-    }
-    return true;
+    return FlagSets.allSet(names(), flags);
   }
 
   @Override
   public boolean anySet(String... flags) {
-    FlagNames.requireValid(flags);
-    for (String flag : flags) {
-      if (names().contains(flag)) {
-        return true;
-      }
-    }
-    return false;
+    return FlagSets.anySet(names(), flags);
   }
 
   @Override
@@ -96,14 +83,7 @@ public final class FlagSnapshot extends AbstractMap<String, JsonNode>
 
   @Override
   public List<String> unset(String... flags) {
-    FlagNames.requireValid(flags);
-    TreeSet<String> missing = new TreeSet<>();
-    for (String flag : flags) {
-      if (!names().contains(flag)) {
-        missing.add(flag);
-      }
-    }
-    return List.copyOf(missing);
+    return FlagSets.unset(names(), flags);
   }
 
   @Override

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The {@link Flags} of one hook, inside the {@link UnitState} transaction. Fires triggers on real
@@ -154,24 +153,12 @@ public final class FlagTable implements Flags, FlagLookup {
 
   @Override
   public boolean allSet(String... names) {
-    FlagNames.requireValid(names);
-    for (String flag : names) {
-      if (!present.contains(flag)) {
-        return false;
-      }
-    }
-    return true;
+    return FlagSets.allSet(present, names);
   }
 
   @Override
   public boolean anySet(String... names) {
-    FlagNames.requireValid(names);
-    for (String flag : names) {
-      if (present.contains(flag)) {
-        return true;
-      }
-    }
-    return false;
+    return FlagSets.anySet(present, names);
   }
 
   @Override
@@ -181,14 +168,7 @@ public final class FlagTable implements Flags, FlagLookup {
 
   @Override
   public List<String> unset(String... names) {
-    FlagNames.requireValid(names);
-    TreeSet<String> missing = new TreeSet<>();
-    for (String flag : names) {
-      if (!present.contains(flag)) {
-        missing.add(flag);
-      }
-    }
-    return List.copyOf(missing);
+    return FlagSets.unset(present, names);
   }
 
   @Override

@@ -32,8 +32,12 @@ import reactor.core.publisher.Mono;
  * pass.
  *
  * <p>Each pass snapshots the flags and queues, in registration order, the handlers whose condition
- * holds on that snapshot (phase, flag watch, conditions); the queue is fixed before any of them
- * runs. Queued handlers run one after another ({@code concatMap}); a handler's publisher completes
+ * holds on that snapshot (phase, flag watch, conditions): the conditions' views ({@link PassView})
+ * read the pass's immutable {@link FlagSnapshot} while the queue is made, and the current flags
+ * for re-tests once it is fixed. Conditions that read more than flags (records, files, a bash
+ * file's {@code --test}) read those as they are, through the same read-only view; at queueing
+ * time no handler of the pass has run yet, so they see the state the snapshot was taken from.
+ * The queue is fixed before any of the handlers runs. Queued handlers run one after another ({@code concatMap}); a handler's publisher completes
  * before the next handler starts. After a handler changed flags, the handlers still queued that
  * depend on a changed flag (and those whose conditions read more than flags) are tested again and
  * dropped if their condition no longer holds, so a handler starts only while its condition holds
@@ -386,7 +390,11 @@ public final class Dispatcher {
     }
   }
 
-  /** Tests one handler: phase, then flag watch, then its conditions in order. Changes nothing. */
+  /**
+   * Tests one handler: phase, then flag watch, then its conditions in order, each through the
+   * handler's read-only {@link ConditionView} (so on the pass's snapshot while queueing, on the
+   * current flags in a re-test). Changes nothing.
+   */
   private Verdict test(int index, Phase phase) {
     Handler h = handlers.get(index);
     if (!h.runsIn(phase)) {
