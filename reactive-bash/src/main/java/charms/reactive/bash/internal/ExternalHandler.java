@@ -37,8 +37,9 @@ import reactor.core.publisher.Mono;
  * <p>{@code --test} runs once per pass: from a met test until the file is invoked, the
  * dispatcher's re-tests (after other handlers changed flags) start no process. They evaluate the
  * decorators the file declared at its {@code --test} in this JVM (a file whose functions no longer
- * hold is dropped from the pass); a file that declared none keeps its verdict. A call that would
- * change state while the file is being tested fails the call and the hook.
+ * hold is dropped from the pass); a file that declared none keeps its verdict. While the file is
+ * being tested its calls read the condition view it was given (the pass's snapshot) and have no
+ * writable hook: a call that would change state fails the call and the hook.
  *
  * <p>A file that cannot be executed is an error naming it; a {@code --test} exit code other than
  * 0 or 1, or a failing {@code --invoke}, fails the hook naming the file and exit code.
