@@ -22,7 +22,8 @@ public interface Flags extends FlagView {
   void set(String flag);
 
   /**
-   * Sets {@code flag} with a value converted to JSON (a {@link JsonNode} is taken as it is).
+   * Sets {@code flag} with a value converted to JSON (a
+   * {@link com.fasterxml.jackson.databind.JsonNode} is taken as it is).
    *
    * @throws IllegalArgumentException if the value cannot be converted to JSON
    */

@@ -14,7 +14,10 @@ public interface KeyValueStore extends KeyValueView {
   /** The longest data key accepted, in UTF-16 characters. */
   int MAX_KEY_LENGTH = 4096;
 
-  /** Stores a value converted to JSON (a {@link com.fasterxml.jackson.databind.JsonNode} is taken as it is). */
+  /**
+   * Stores a value converted to JSON (a {@link com.fasterxml.jackson.databind.JsonNode} is taken
+   * as it is).
+   */
   void set(String key, Object value);
 
   /** Removes {@code key}; removing a missing key does nothing. */

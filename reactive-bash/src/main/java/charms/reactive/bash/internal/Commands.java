@@ -218,9 +218,9 @@ public final class Commands implements CommandExecutor {
         String source = a.positional("source");
         String target = a.positional("target");
         a.done();
-        charms.reactive.fs.Templates.forCharm(context.view().environment()).render(source,
-            java.nio.file.Path.of(target),
-            callerEnvironment.isEmpty() ? context.view().environment().variables() : callerEnvironment,
+        charms.reactive.HookEnvironment hook = context.view().environment();
+        charms.reactive.fs.Templates.forCharm(hook).render(source, java.nio.file.Path.of(target),
+            callerEnvironment.isEmpty() ? hook.variables() : callerEnvironment,
             charms.reactive.fs.FileAttributes.file());
         return NO_OUTPUT;
       }
