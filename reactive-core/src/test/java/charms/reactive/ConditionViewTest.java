@@ -120,6 +120,28 @@ class ConditionViewTest {
   }
 
   @Test
+  void aViewMadeOfAWritableHookCannotBeWrittenThroughButFollowsIt() {
+    charms.reactive.internal.UnitState state = new charms.reactive.internal.UnitState(
+        charms.reactive.state.StateDocument.empty(), List.of());
+    HookContext hook = new charms.reactive.internal.dispatch.HookSession(state, hook("install"),
+        log, null, () -> null, List.of());
+    ConditionContext view = ConditionContext.of("h", Phase.OTHER, hook, flags -> true);
+    assertFalse(view instanceof HookContext);
+    assertFalse(view.flags() instanceof Flags);
+    assertFalse(view.data() instanceof KeyValueStore);
+    assertFalse(view.records("once") instanceof KeyValueStore);
+    assertFalse(HookView.readOnly(hook) instanceof HookContext);
+    hook.flags().set("a");
+    hook.data().set("k", 1);
+    hook.records("once").set("h", true);
+    assertTrue(view.flags().isSet("a"), "a view of the hook reads it as it is now");
+    assertEquals(IntNode.valueOf(1), view.data().get("k").orElseThrow());
+    assertTrue(view.records("once").get("h").isPresent());
+    assertEquals("install", view.hookName());
+    assertEquals("h", view.handlerId());
+  }
+
+  @Test
   void aQueuedHandlerWhoseFlagsChangedIsDroppedOnTheCurrentFlags() {
     // queued on the snapshot (c not set), dropped on the re-test after "a" set it
     ReactiveCharm charm = charm(store, log).handler(
