@@ -23,7 +23,8 @@ class ApiLineTest {
           // conditions
           "Condition", "Conditions", "ConditionContext", "Verdict",
           // what a handler reaches
-          "HookContext", "HandlerContext", "HookServices", "Flags", "KeyValueStore",
+          "HookContext", "HandlerContext", "HookView", "HookServices", "Flags", "FlagView",
+          "KeyValueStore", "KeyValueView",
           "HookEnvironment", "HookKind", "HookLog", "LogLevel", "CharmMetadata", "RelationRef",
           "EndHook",
           // what a hook produced

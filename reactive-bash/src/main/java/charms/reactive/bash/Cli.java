@@ -1,9 +1,9 @@
 package charms.reactive.bash;
 
 import charms.reactive.CharmMetadata;
-import charms.reactive.Flags;
+import charms.reactive.HookContext;
 import charms.reactive.HookEnvironment;
-import charms.reactive.KeyValueStore;
+import charms.reactive.HookView;
 import charms.reactive.Phase;
 import charms.reactive.ReactiveCharm;
 import charms.reactive.Trigger;
@@ -78,9 +78,11 @@ public final class Cli {
     env.putIfAbsent("JUJU_HOOK_NAME", "");
     HookEnvironment environment = HookEnvironment.of(env, "charms.reactive");
     try (StateStore store = ReactiveCharm.defaultStateStore(environment)) {
-      StateTransaction state = StateTransaction.of(store.load());
-      SavedTriggers.apply(state.records(SavedTriggers.OWNER), state.flags());
-      CommandResult result = new Commands(new Offline(state, environment)).execute(args);
+      StateTransaction state = StateTransaction.of(store.load(), environment,
+          () -> CharmMetadata.read(environment.charmDir().resolve("metadata.yaml")));
+      HookContext hook = state.hook();
+      SavedTriggers.apply(hook.records(SavedTriggers.OWNER), hook.flags());
+      CommandResult result = new Commands(new Offline(hook)).execute(args);
       if (result.exitCode() != 2 && state.changed()) {
         store.commit(state.toDocument());
       }
@@ -90,21 +92,24 @@ public final class Cli {
     }
   }
 
-  /** The committed state, with no dispatch going on. */
-  private record Offline(StateTransaction state, HookEnvironment environment) implements CommandContext {
+  /**
+   * The committed state, with no dispatch going on, as the same model of a hook the dispatcher
+   * gives handlers (core's {@link StateTransaction#hook()}): a command reads it through the
+   * read-only view and changes it through the hook, as inside a hook. What differs outside a hook:
+   * there is no phase (the decorator commands answer false), the flag watch lets everything
+   * through, there are no services (no hook tools, no relations), and a trigger is saved in the
+   * state.
+   */
+  private record Offline(HookContext session) implements CommandContext {
+
     @Override
-    public Flags flags() {
-      return state.flags();
+    public HookView view() {
+      return HookView.readOnly(session);
     }
 
     @Override
-    public CharmMetadata metadata() {
-      return CharmMetadata.read(environment.charmDir().resolve("metadata.yaml"));
-    }
-
-    @Override
-    public KeyValueStore records(String owner) {
-      return state.records(owner);
+    public Optional<HookContext> hook() {
+      return Optional.of(session);
     }
 
     @Override
@@ -118,19 +123,14 @@ public final class Cli {
     }
 
     @Override
-    public <T> Optional<T> service(Class<T> type) {
-      return Optional.empty();
-    }
-
-    @Override
     public void tested(List<FunctionSpec> specs, List<FunctionSpec> passed) {
     }
 
     /** Outside a hook a trigger is kept in the state, as the original kept it. */
     @Override
     public void registerTrigger(Trigger trigger) {
-      state.flags().registerTrigger(trigger);
-      SavedTriggers.save(state.records(SavedTriggers.OWNER), trigger);
+      session.flags().registerTrigger(trigger);
+      SavedTriggers.save(session.records(SavedTriggers.OWNER), trigger);
     }
   }
 }

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.CharmMetadata;
-import charms.reactive.Flags;
+import charms.reactive.ConditionContext;
+import charms.reactive.HookContext;
 import charms.reactive.HookEnvironment;
-import charms.reactive.KeyValueStore;
+import charms.reactive.HookView;
 import charms.reactive.Phase;
 import charms.reactive.spi.StateTransaction;
 import charms.reactive.state.StateDocument;
@@ -20,29 +21,25 @@ import org.junit.jupiter.api.Test;
 
 /** The original's command line: subcommands, argument forms, formats and exit codes. */
 class CommandsTest {
-  final StateTransaction state = StateTransaction.of(StateDocument.empty());
+
   Phase phase = Phase.OTHER;
   Optional<String> beingTested = Optional.empty();
   final List<String> tested = new ArrayList<>();
+  /** The hook the commands act on: the core's model over a unit state, as in a real hook. */
+  final HookContext session = StateTransaction.of(StateDocument.empty(),
+      HookEnvironment.of(Map.of("JUJU_HOOK_NAME", "config-changed", "CHARM_DIR", "/tmp")),
+      () -> new CharmMetadata("x", Map.of())).hook();
+  final HookContext state = session;
   final Commands commands = new Commands(new CommandContext() {
     @Override
-    public Flags flags() {
-      return state.flags();
+    public HookView view() {
+      return beingTested.isPresent() ? ConditionContext.of("reactive/x.sh", phase, session, f -> true)
+          : HookView.readOnly(session);
     }
 
     @Override
-    public HookEnvironment environment() {
-      return HookEnvironment.of(Map.of("JUJU_HOOK_NAME", "config-changed", "CHARM_DIR", "/tmp"));
-    }
-
-    @Override
-    public CharmMetadata metadata() {
-      return new CharmMetadata("x", Map.of());
-    }
-
-    @Override
-    public KeyValueStore records(String owner) {
-      return state.records(owner);
+    public Optional<HookContext> hook() {
+      return beingTested.isPresent() ? Optional.empty() : Optional.of(session);
     }
 
     @Override
