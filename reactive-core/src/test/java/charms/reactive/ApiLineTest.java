@@ -27,6 +27,8 @@ class ApiLineTest {
           "KeyValueStore", "KeyValueView",
           "HookEnvironment", "HookKind", "HookLog", "LogLevel", "CharmMetadata", "RelationRef",
           "EndHook",
+          // interface authors' flag facts (Endpoint.facts())
+          "FlagFact",
           // what a hook produced
           "HookRun", "DispatchTrace", "StateSnapshot",
           // errors
@@ -43,7 +45,7 @@ class ApiLineTest {
       .api("charms.reactive.processor", "HandlerIndexProcessor")
       .spi("charms.reactive.spi",
           // extending a charm from a module
-          "CharmExtension", "HandlerProvider", "ParameterResolver", "StateSource", "FlagFact",
+          "CharmExtension", "HandlerProvider", "ParameterResolver", "StateSource",
           "ConditionAnnotation", "ConditionFactory", "InterfaceHandlerBase",
           // reading handlers declared elsewhere, binding values
           "HandlerMethodReader", "HandlerMethods", "RecordBinder",

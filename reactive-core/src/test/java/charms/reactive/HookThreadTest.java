@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.TestCharms.RecordingLog;
-import charms.reactive.spi.FlagFact;
 import charms.reactive.state.MemoryStateStore;
 import charms.reactive.state.StateDocument;
 import java.time.Duration;

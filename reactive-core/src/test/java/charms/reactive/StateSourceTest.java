@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.TestCharms.RecordingLog;
-import charms.reactive.spi.FlagFact;
 import charms.reactive.spi.StateSource;
 import charms.reactive.state.MemoryStateStore;
 import charms.reactive.state.StateDocument;

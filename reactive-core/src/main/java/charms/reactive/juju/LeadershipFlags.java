@@ -1,6 +1,6 @@
 package charms.reactive.juju;
 
-import charms.reactive.spi.FlagFact;
+import charms.reactive.FlagFact;
 import charms.reactive.HookContext;
 import charms.reactive.KeyValueStore;
 import charms.reactive.spi.StateSource;

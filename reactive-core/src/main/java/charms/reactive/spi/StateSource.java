@@ -1,5 +1,6 @@
 package charms.reactive.spi;
 
+import charms.reactive.FlagFact;
 import charms.reactive.HookContext;
 import charms.reactive.ReactiveCharm;
 import reactor.core.publisher.Flux;

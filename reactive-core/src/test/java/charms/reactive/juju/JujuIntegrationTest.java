@@ -238,7 +238,7 @@ class JujuIntegrationTest {
    */
   @Test
   void subscribingToTheSourcesTwiceYieldsTheSameFactsAndChangesNothing() {
-    List<List<charms.reactive.spi.FlagFact>> subscriptions = new ArrayList<>();
+    List<List<charms.reactive.FlagFact>> subscriptions = new ArrayList<>();
     List<Object> stateAround = new ArrayList<>();
     List<charms.reactive.spi.StateSource> sources = List.of(new ConfigFlags(JujuSettings.defaults()),
         new LeadershipFlags(JujuSettings.defaults()), new UpgradeFlags());
@@ -261,8 +261,8 @@ class JujuIntegrationTest {
     hook("config-changed");
     assertEquals(6, subscriptions.size());
     assertEquals(subscriptions.subList(0, 3), subscriptions.subList(3, 6));
-    assertTrue(subscriptions.get(0).contains(charms.reactive.spi.FlagFact.set("config.changed.port")));
-    assertTrue(subscriptions.get(1).contains(charms.reactive.spi.FlagFact.set("leadership.is_leader")));
+    assertTrue(subscriptions.get(0).contains(charms.reactive.FlagFact.set("config.changed.port")));
+    assertTrue(subscriptions.get(1).contains(charms.reactive.FlagFact.set("leadership.is_leader")));
     assertEquals(stateAround.get(0), stateAround.get(1));
   }
 }

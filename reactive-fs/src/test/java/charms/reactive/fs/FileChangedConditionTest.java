@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.Condition;
 import charms.reactive.DispatchTrace;
-import charms.reactive.spi.FlagFact;
+import charms.reactive.FlagFact;
 import charms.reactive.Handler;
 import charms.reactive.HandlerDefinitionException;
 import charms.reactive.HookRun;

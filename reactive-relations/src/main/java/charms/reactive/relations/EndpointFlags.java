@@ -1,6 +1,6 @@
 package charms.reactive.relations;
 
-import charms.reactive.spi.FlagFact;
+import charms.reactive.FlagFact;
 import charms.reactive.Flags;
 import charms.reactive.HookContext;
 import charms.reactive.InvalidFlagException;

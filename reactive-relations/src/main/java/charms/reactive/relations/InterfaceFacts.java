@@ -1,6 +1,6 @@
 package charms.reactive.relations;
 
-import charms.reactive.spi.FlagFact;
+import charms.reactive.FlagFact;
 import charms.reactive.HookContext;
 import charms.reactive.spi.StateSource;
 import charms.reactive.relations.internal.EndpointPlaceholders;

@@ -1,6 +1,6 @@
 package charms.reactive.relations;
 
-import charms.reactive.spi.FlagFact;
+import charms.reactive.FlagFact;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package charms.reactive.relations;
 
-import charms.reactive.spi.FlagFact;
+import charms.reactive.FlagFact;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import charms.reactive.spi.FlagFact;
+import charms.reactive.FlagFact;
 import charms.reactive.Handler;
 import charms.reactive.HandlerDefinitionException;
 import charms.reactive.HookRun;

@@ -1,6 +1,6 @@
 package charms.reactive.relations;
 
-import charms.reactive.spi.FlagFact;
+import charms.reactive.FlagFact;
 import charms.reactive.HandlerContext;
 import charms.reactive.Hook;
 import charms.reactive.When;

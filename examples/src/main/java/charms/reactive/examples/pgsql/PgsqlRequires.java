@@ -1,6 +1,6 @@
 package charms.reactive.examples.pgsql;
 
-import charms.reactive.spi.FlagFact;
+import charms.reactive.FlagFact;
 import charms.reactive.When;
 import charms.reactive.relations.Endpoint;
 import charms.reactive.relations.JsonDataView;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import charms.reactive.spi.FlagFact;
+import charms.reactive.FlagFact;
 import charms.reactive.HookEnvironment;
 import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;

@@ -3,7 +3,7 @@ package charms.reactive.internal.dispatch;
 import charms.reactive.CharmMetadata;
 import charms.reactive.DispatchSettings;
 import charms.reactive.DispatchTrace;
-import charms.reactive.spi.FlagFact;
+import charms.reactive.FlagFact;
 import charms.reactive.Flags;
 import charms.reactive.Handler;
 import charms.reactive.HandlerDefinitionException;
