@@ -22,7 +22,7 @@
 # (user + sys) and peak RSS of each.
 #
 # Hook tools are shell fakes first on PATH (is-leader says true, config-get and leader-get {},
-# relation-ids [], the others print nothing): the harness's executable tools talk to a server
+# relation-ids [], the others print nothing); JUJU_CONTEXT_ID is set, as in a real hook: the harness's executable tools talk to a server
 # inside the harness's JVM, which only serves hooks the harness runs itself. Not a test: never run
 # by the build.
 set -euo pipefail
@@ -72,7 +72,9 @@ for tool in config-get leader-get leader-set is-leader relation-ids relation-lis
   opened-ports unit-get network-get action-get action-set action-log action-fail goal-state; do
   ln -s fake-tool "$work/tools/$tool"
 done
-export PATH="$work/tools:$PATH" JUJU_UNIT_NAME=bench/0 JUJU_MODEL_NAME=bench LANG=C.UTF-8
+# As on a unit: a hook context, so both frameworks log through juju-log.
+export PATH="$work/tools:$PATH" JUJU_UNIT_NAME=bench/0 JUJU_MODEL_NAME=bench JUJU_CONTEXT_ID=bench/0-hook-1 \
+  LANG=C.UTF-8
 
 # unit <name> <charm file>: an unzipped unit directory.
 unit() {

@@ -37,7 +37,7 @@ public final class LeaderSettings {
         copy.remove(key);
       }
     });
-    records.set(LeadershipFlags.RECORD, copy);
+    records.set(LeadershipFlags.RECORD, toNode(copy));
     context.service(LeaderData.class).snapshot(copy);
   }
 
