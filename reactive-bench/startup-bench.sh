@@ -9,8 +9,13 @@
 #                       /usr/lib/jvm/temurin-25-jdk-amd64, those present)
 #     --only LIST       comma-separated configurations: java-30, java-3000, bash-30, python-30,
 #                       floor, launcher (default: all that apply)
+#     --compare DIR     also run DIR/bench-30.charm (packed from another commit, say) as the
+#                       configurations java-30-...-other and launcher-only-other
 #     --classes         instead of timing, count the classes an idle update-status of bench-30
 #                       loads on each JDK (-Xlog:class+load), without and with the cache
+#     --phases          instead of timing whole hooks, print when (JVM uptime, median of --runs
+#                       idle update-status hooks of bench-30) the main class, Reactor's Flux, the
+#                       state codec, the dispatcher and the last class were loaded
 #
 # Charms: reactive-bench/target/bench-30.charm, bench-3000.charm and
 # examples/target/bench-bash-30.charm (build them with mvn package). Each configuration gets its
@@ -29,7 +34,7 @@ set -euo pipefail
 
 here="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
 top="${here%/*}"
-runs=20 original="" jdks="" only="" classes=false
+runs=20 original="" jdks="" only="" classes=false phases=false compare=""
 while (($#)); do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -37,6 +42,8 @@ while (($#)); do
     --jdks) jdks="$2"; shift 2 ;;
     --only) only=",$2,"; shift 2 ;;
     --classes) classes=true; shift ;;
+    --phases) phases=true; shift ;;
+    --compare) compare="$(readlink -f -- "$2")"; shift 2 ;;
     *) echo "startup-bench.sh: unknown argument $1 (see the comment at the top)" >&2; exit 2 ;;
   esac
 done
@@ -185,6 +192,36 @@ if $classes; then
   exit 0
 fi
 
+if $phases; then
+  unit phases "$charm30"
+  for jdk in $jdks; do
+    for cache in off on; do
+      rm -rf "$work/phases/.cache" "$work/phases/.unit-state.json"
+      hook "$work/phases" install JAVA_HOME="$jdk" CHARMS_REACTIVE_JVM_CACHE="$cache"
+      hook "$work/phases" update-status JAVA_HOME="$jdk" CHARMS_REACTIVE_JVM_CACHE="$cache"
+      for ((r = 1; r <= runs; r++)); do
+        hook "$work/phases" update-status JAVA_HOME="$jdk" CHARMS_REACTIVE_JVM_CACHE="$cache" \
+          CHARMS_REACTIVE_JAVA_OPTS="$defaults -Xlog:class+load=info:file=$work/phases.log:uptime"
+        awk -v run="$r" '
+          / charms\.reactive\.bench\.Bench30 / {m = $1} / reactor\.core\.publisher\.Flux / {f = $1}
+          / charms\.reactive\.state\.StateCodec / {s = $1} / charms\.reactive\.internal\.dispatch\.Dispatcher / {d = $1}
+          {l = $1} END {gsub(/[^0-9.]/, "", m); gsub(/[^0-9.]/, "", f); gsub(/[^0-9.]/, "", s);
+            gsub(/[^0-9.]/, "", d); gsub(/[^0-9.]/, "", l); print m, f, s, d, l}' "$work/phases.log" >>"$work/phases.txt"
+        rm -f "$work/phases.log"
+      done
+      python3 - "$(jdkname "$jdk") cache $cache" "$work/phases.txt" <<'PY'
+import statistics, sys
+rows = [list(map(float, line.split())) for line in open(sys.argv[2])]
+m = [statistics.median(r[i] for r in rows) * 1000 for i in range(5)]
+print("%s: main class %.0f ms, Flux %.0f ms, StateCodec %.0f ms, Dispatcher %.0f ms, last class %.0f ms (JVM uptime, median of %d)"
+      % (sys.argv[1], m[0], m[1], m[2], m[3], m[4], len(rows)))
+PY
+      rm -f "$work/phases.txt"
+    done
+  done
+  exit 0
+fi
+
 # Configurations: "<label>|<unit dir>|<env...>"
 configs=()
 for jdk in $jdks; do
@@ -196,13 +233,25 @@ for jdk in $jdks; do
       if [[ "$shape" == 30 ]]; then unit "$name" "$charm30"; else unit "$name" "$charm3000"; fi
       configs+=("$name|$work/$name|JAVA_HOME=$jdk CHARMS_REACTIVE_JVM_CACHE=$cache")
     done
-    if wanted bash-30; then
+    # the bash-only charm with the cache on only (as deployed; it keeps a run under 10 minutes)
+    if wanted bash-30 && [[ "$cache" == on ]]; then
       name="bash-30-$j-cache-$cache"
       unit "$name" "$charmbash"
       configs+=("$name|$work/$name|JAVA_HOME=$jdk CHARMS_REACTIVE_JVM_CACHE=$cache")
     fi
   done
 done
+if [[ -n "$compare" ]]; then
+  [[ -f "$compare/bench-30.charm" ]] || { echo "startup-bench.sh: --compare $compare has no bench-30.charm" >&2; exit 1; }
+  for jdk in $jdks; do
+    j="$(jdkname "$jdk")"
+    for cache in off on; do
+      name="java-30-$j-cache-$cache-other"
+      unit "$name" "$compare/bench-30.charm"
+      configs+=("$name|$work/$name|JAVA_HOME=$jdk CHARMS_REACTIVE_JVM_CACHE=$cache")
+    done
+  done
+fi
 if [[ -n "$original" ]] && wanted python-30; then
   python_unit
   configs+=("python-30-original|$work/python-30|")
@@ -220,6 +269,10 @@ if wanted launcher; then
   fake_jdk
   unit launcher "$charm30"
   configs+=("launcher-only-bench-30|$work/launcher|JAVA_HOME=$work/fakejdk CHARMS_REACTIVE_JVM_CACHE=on")
+  if [[ -n "$compare" ]]; then
+    unit launcher-other "$compare/bench-30.charm"
+    configs+=("launcher-only-other|$work/launcher-other|JAVA_HOME=$work/fakejdk CHARMS_REACTIVE_JVM_CACHE=on")
+  fi
 fi
 
 # Warm-up: with the cache on, the first hook writes it and the second uses it.
