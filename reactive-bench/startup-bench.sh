@@ -5,6 +5,8 @@
 #     --runs N          runs of each hook per configuration (default 20)
 #     --original DIR    also run the Python original: DIR holds a source tree of charms.reactive
 #                       and one of charm-helpers (each found one level down, by its package)
+#     --python FILE     the Python interpreter of the original (default /usr/bin/python3, as on
+#                       a unit; a version manager's shim on PATH would add its own start-up)
 #     --jdks "A B"      JAVA_HOMEs (default: /usr/lib/jvm/java-17-openjdk-amd64 and
 #                       /usr/lib/jvm/temurin-25-jdk-amd64, those present)
 #     --only LIST       comma-separated configurations: java-30, java-3000, bash-30, python-30,
@@ -34,12 +36,13 @@ set -euo pipefail
 
 here="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
 top="${here%/*}"
-runs=20 original="" jdks="" only="" classes=false phases=false compare=""
+runs=20 original="" python=/usr/bin/python3 jdks="" only="" classes=false phases=false compare=""
 while (($#)); do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --original) original="$(readlink -f -- "$2")"; shift 2 ;;
     --jdks) jdks="$2"; shift 2 ;;
+    --python) python="$2"; shift 2 ;;
     --only) only=",$2,"; shift 2 ;;
     --classes) classes=true; shift ;;
     --phases) phases=true; shift ;;
@@ -136,6 +139,8 @@ python_unit() {
   ch="${ch%/charmhelpers/__init__.py}"
   [[ -d "$cr/charms" && -d "$ch/charmhelpers" ]] ||
     { echo "startup-bench.sh: --original $original holds no charms.reactive and charm-helpers sources" >&2; exit 1; }
+  python_real="$(readlink -f -- "$(command -v -- "$python")")" ||
+    { echo "startup-bench.sh: no Python interpreter $python" >&2; exit 1; }
   mkdir -p "$dir/hooks" "$dir/reactive"
   printf 'name: python-30\nsummary: bench\ndescription: bench\n' >"$dir/metadata.yaml"
   {
@@ -147,8 +152,8 @@ python_unit() {
     done
   } >"$dir/reactive/bench.py"
   for name in install update-status; do
-    printf '#!/usr/bin/env python3\nimport sys\nsys.path[0:0] = ["%s", "%s"]\nfrom charms.reactive import main\nmain()\n' \
-      "$cr" "$ch" >"$dir/hooks/$name"
+    printf '#!%s\nimport sys\nsys.path[0:0] = ["%s", "%s"]\nfrom charms.reactive import main\nmain()\n' \
+      "$python_real" "$cr" "$ch" >"$dir/hooks/$name"
     chmod +x "$dir/hooks/$name"
   done
 }
