@@ -62,7 +62,7 @@ final class ConfigFlags implements StateSource {
     ConfigOptions options = ConfigOptions.read(context.environment().charmDir().resolve("config.yaml"));
     context.service(CharmConfig.class).snapshot(current, options);
     context.service(Readings.class).config = new Reading(previous, current, options);
-    ObjectNode snapshot = Json.MAPPER.createObjectNode();
+    ObjectNode snapshot = Json.NODES.objectNode();
     current.forEach(snapshot::set);
     records.set(RECORD, snapshot);
   }

@@ -50,7 +50,7 @@ final class LeadershipFlags implements StateSource {
         || READING_HOOKS.contains(context.environment().hookName());
     Map<String, String> current = read ? new TreeMap<>(tools.leaderGet()) : previous;
     context.service(Readings.class).leadership = new Reading(tools.isLeader(), previous, current);
-    records.set(RECORD, current);
+    records.set(RECORD, LeaderSettings.toNode(current));
     context.service(LeaderData.class).snapshot(current);
   }
 
