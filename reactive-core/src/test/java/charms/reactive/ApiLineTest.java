@@ -48,7 +48,7 @@ class ApiLineTest {
           "CharmExtension", "HandlerProvider", "ParameterResolver", "StateSource",
           "ConditionAnnotation", "ConditionFactory", "InterfaceHandlerBase",
           // reading handlers declared elsewhere, binding values
-          "HandlerMethodReader", "HandlerMethods", "RecordBinder",
+          "HandlerMethodReader", "HandlerMethods", "RecordBinder", "FrameworkRecords",
           // encodings shared with other modules
           "PythonJson", "Quoting",
           // running a hook from a harness or a tool

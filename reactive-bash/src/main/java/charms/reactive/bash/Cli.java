@@ -12,6 +12,7 @@ import charms.reactive.bash.internal.CommandResult;
 import charms.reactive.bash.internal.Commands;
 import charms.reactive.bash.internal.FunctionSpec;
 import charms.reactive.bash.internal.SavedTriggers;
+import charms.reactive.spi.FrameworkRecords;
 import charms.reactive.spi.StateTransaction;
 import charms.reactive.state.StateStore;
 import java.io.FileDescriptor;
@@ -81,7 +82,7 @@ public final class Cli {
       StateTransaction state = StateTransaction.of(store.load(), environment,
           () -> CharmMetadata.read(environment.charmDir().resolve("metadata.yaml")));
       HookContext hook = state.hook();
-      SavedTriggers.apply(hook.records(SavedTriggers.OWNER), hook.flags());
+      SavedTriggers.apply(FrameworkRecords.of(hook, SavedTriggers.OWNER), hook.flags());
       CommandResult result = new Commands(new Offline(hook)).execute(args);
       if (result.exitCode() != 2 && state.changed()) {
         store.commit(state.toDocument());
@@ -130,7 +131,7 @@ public final class Cli {
     @Override
     public void registerTrigger(Trigger trigger) {
       session.flags().registerTrigger(trigger);
-      SavedTriggers.save(session.records(SavedTriggers.OWNER), trigger);
+      SavedTriggers.save(FrameworkRecords.of(session, SavedTriggers.OWNER), trigger);
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.Handler;
 import charms.reactive.HookEnvironment;
+import charms.reactive.spi.FrameworkRecords;
 import charms.reactive.spi.HookOverrides;
 import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;
@@ -247,13 +248,13 @@ class JujuIntegrationTest {
     ReactiveCharm c = ReactiveCharm.builder().use(Juju.integration())
         .handler(Handler.named("resubscribe").whenNot("never-set").invoke(ctx -> {
           int callsBefore = fake.calls.size();
-          stateAround.add(List.of(ctx.flags().list(), ctx.records(Juju.RECORDS).getByPrefix("")));
+          stateAround.add(List.of(ctx.flags().list(), FrameworkRecords.of(ctx, Juju.RECORDS).getByPrefix("")));
           for (int round = 0; round < 2; round++) {
             for (charms.reactive.spi.StateSource source : sources) {
               subscriptions.add(source.facts(ctx).collectList().block());
             }
           }
-          stateAround.add(List.of(ctx.flags().list(), ctx.records(Juju.RECORDS).getByPrefix("")));
+          stateAround.add(List.of(ctx.flags().list(), FrameworkRecords.of(ctx, Juju.RECORDS).getByPrefix("")));
           assertEquals(callsBefore, fake.calls.size(), "no hook tool was called");
         }))
         .build();

@@ -19,7 +19,7 @@ class JlinkRuntimeTest {
     Path classes = Path.of("target/classes");
     Path jar = dir.resolve("classes.jar");
     Process jarTool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jar").toString(),
-        "--create", "--file", jar.toString(), "-C", classes.toString(), "charms/reactive/maven/CharmMetadata.class")
+        "--create", "--file", jar.toString(), "-C", classes.toString(), "charms/reactive/maven/internal/CharmMetadata.class")
         .inheritIO().start();
     assertEquals(0, jarTool.waitFor());
     Path runtime = dir.resolve("runtime");
