@@ -31,4 +31,23 @@ public interface ConditionContext {
    * charm's data and committed with the hook.
    */
   KeyValueStore records(String owner);
+
+  /**
+   * This hook's hook-scoped facts (what changed since the last committed hook: config options,
+   * relation fields, departed units, an upgrade, files); see {@link HookFacts}. Empty where no
+   * hook runs.
+   */
+  default HookFacts facts() {
+    return new HookFacts();
+  }
+
+  /**
+   * The current value of a stable-handler input {@code kind:key} ({@link Stable#inputs()}), as
+   * JSON (JSON null when absent). Reads only.
+   *
+   * @throws ReactiveException naming the spec if no reader knows its kind or reading fails
+   */
+  default com.fasterxml.jackson.databind.JsonNode input(String spec) {
+    throw new ReactiveException("stable input " + spec + " cannot be read outside a hook");
+  }
 }

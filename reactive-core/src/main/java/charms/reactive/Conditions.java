@@ -59,6 +59,16 @@ public final class Conditions {
     return OnlyOnceCondition.INSTANCE;
   }
 
+  /**
+   * One of these hook-scoped facts holds in this hook ({@link HookFacts}); once per hook for each
+   * handler. Phase other.
+   *
+   * @throws IllegalArgumentException if no fact is given or one is empty or has whitespace
+   */
+  public static Condition whenChanged(String... facts) {
+    return new charms.reactive.internal.conditions.WhenChangedCondition(facts);
+  }
+
   /** The {@code collect-metrics} hook, in restricted mode. */
   public static Condition collectMetrics() {
     return new RestrictedHookCondition("collect-metrics");

@@ -75,6 +75,9 @@ public final class FlagTable implements Flags {
       transition(new Transition(flag, true));
     } else if (!old.equals(node)) {
       owner.markDirty();
+      for (FlagListener l : listeners) {
+        l.onValueChanged(flag);
+      }
     }
   }
 

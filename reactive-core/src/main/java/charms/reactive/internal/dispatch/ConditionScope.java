@@ -61,4 +61,15 @@ final class ConditionScope implements ConditionContext {
   public KeyValueStore records(String owner) {
     return session.state().records(owner);
   }
+
+  @Override
+  public charms.reactive.HookFacts facts() {
+    return session.service(charms.reactive.HookFacts.class);
+  }
+
+  @Override
+  public com.fasterxml.jackson.databind.JsonNode input(String spec) {
+    return session.service(charms.reactive.internal.stable.InputReaders.class)
+        .read(session, charms.reactive.internal.stable.InputSpec.parse(spec, handlerId), handlerId);
+  }
 }

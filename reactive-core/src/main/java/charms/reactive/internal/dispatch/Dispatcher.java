@@ -59,6 +59,8 @@ public final class Dispatcher {
   /** Per handler, read without touching the handler: its phase, and whether it runs in every one. */
   private final Phase[] phases;
   private final boolean[] everyPhase;
+  /** Per handler: stable handlers also see new values of set flags (their inputs). */
+  private final boolean[] stable;
   /** The handlers that watch no flags: considered in every iteration. */
   private final int[] watchingNothing;
   private boolean capReached;
@@ -76,6 +78,7 @@ public final class Dispatcher {
     this.conditionScopes = new ConditionScope[handlers.size()];
     this.phases = new Phase[handlers.size()];
     this.everyPhase = new boolean[handlers.size()];
+    this.stable = new boolean[handlers.size()];
     int[] opaque = new int[handlers.size()];
     int[] unwatched = new int[handlers.size()];
     int opaqueCount = 0;
@@ -86,6 +89,7 @@ public final class Dispatcher {
       conditionScopes[i] = new ConditionScope(h.id(), session, watch);
       phases[i] = h.phase();
       everyPhase[i] = h.runsIn(Phase.HOOKS) && h.runsIn(Phase.OTHER);
+      stable[i] = h.stable();
       if (!h.dependsOnlyOnWatchedFlags()) {
         opaque[opaqueCount++] = i;
       }
@@ -299,7 +303,7 @@ public final class Dispatcher {
       }
       return;
     }
-    if (tracker.changed.isEmpty()) {
+    if (tracker.changed.isEmpty() && !tracker.valueChanged) {
       return;
     }
     Map<String, int[]> index = watchers();
@@ -333,6 +337,17 @@ public final class Dispatcher {
         if (affected != null) {
           for (int i : affected) {
             considered[i] = true;
+          }
+        }
+      }
+    }
+    if (!watch.valueChanges().isEmpty()) {
+      Map<String, int[]> index = watchers();
+      for (String flag : watch.valueChanges()) {
+        int[] affected = index.get(flag);
+        if (affected != null) {
+          for (int i : affected) {
+            considered[i] |= stable[i];
           }
         }
       }
@@ -382,11 +397,13 @@ public final class Dispatcher {
     if (!h.runsIn(phase)) {
       return Verdict.unmet("waits for phase ", h.phase().label());
     }
-    if (!watch.watches(h.watchedFlags())) {
+    if (!watch.watches(h.watchedFlags())
+        && !(stable[index] && watch.valueChanged(h.watchedFlags()))) {
       return Verdict.unmet(watch.unchangedReason(), h.watchedFlags());
     }
     ConditionScope scope = conditionScopes[index];
     scope.phase(phase);
+    Verdict met = Verdict.met();
     for (Condition c : h.conditions()) {
       Verdict v;
       try {
@@ -400,8 +417,11 @@ public final class Dispatcher {
       if (!v.holds()) {
         return v;
       }
+      if (c instanceof charms.reactive.internal.stable.StableCondition) {
+        met = v; // the trace says what changed
+      }
     }
-    return Verdict.met();
+    return met;
   }
 
   /**
@@ -416,10 +436,18 @@ public final class Dispatcher {
   private static final class ChangeTracker implements FlagListener {
     private final Set<String> changed = new HashSet<>();
     private boolean clearCalled;
+    /** A set flag got a new value: stable handlers (which read more than flags) are re-tested. */
+    private boolean valueChanged;
 
     void reset() {
       changed.clear();
       clearCalled = false;
+      valueChanged = false;
+    }
+
+    @Override
+    public void onValueChanged(String flag) {
+      valueChanged = true;
     }
 
     @Override

@@ -232,6 +232,9 @@ public final class HookRunner {
     for (HandlerProvider provider : charm.handlers()) {
       handlers.addAll(provider.handlers(session));
     }
+    if (charm.settings().stableByDefault()) {
+      handlers.replaceAll(Handler::stableByDefault);
+    }
     if (dynamic) {
       java.util.Set<String> ids = new java.util.HashSet<>();
       for (Handler h : handlers) {
