@@ -54,6 +54,21 @@ public interface CommandContext {
     return Optional.empty();
   }
 
+  /** The hook's hook-scoped facts; none outside a hook. */
+  default charms.reactive.HookFacts facts() {
+    return new charms.reactive.HookFacts();
+  }
+
+  /**
+   * The current value of a stable input {@code kind:key}, read for {@code handlerId}.
+   *
+   * @throws charms.reactive.ReactiveException outside a hook, or naming the spec if unreadable
+   */
+  default com.fasterxml.jackson.databind.JsonNode input(String spec, String handlerId) {
+    throw new charms.reactive.ReactiveException("stable input " + spec + " of " + handlerId
+        + " cannot be read outside a hook");
+  }
+
   /** A condition context in which {@code handlerId} is the handler, for the core's conditions. */
   default ConditionContext forHandler(String handlerId) {
     CommandContext outer = this;
@@ -91,6 +106,16 @@ public interface CommandContext {
       @Override
       public KeyValueStore records(String owner) {
         return outer.records(owner);
+      }
+
+      @Override
+      public charms.reactive.HookFacts facts() {
+        return outer.facts();
+      }
+
+      @Override
+      public com.fasterxml.jackson.databind.JsonNode input(String spec) {
+        return outer.input(spec, handlerId);
       }
     };
   }
