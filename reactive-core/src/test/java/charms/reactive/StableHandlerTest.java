@@ -47,7 +47,7 @@ class StableHandlerTest {
     HookRun first = c.execute(hook("install"));
     assertTrue(first.succeeded(), () -> first.error().toString());
     assertEquals(List.of("render"), ran);
-    assertEquals("first run of a stable handler", decision(first, "render").reason());
+    assertEquals("no inputs recorded (first run, or its condition stopped holding since its last run)", decision(first, "render").reason());
 
     for (int i = 0; i < 3; i++) {
       HookRun idle = c.execute(hook("update-status"));
@@ -157,6 +157,23 @@ class StableHandlerTest {
     assertEquals(Outcome.DROPPED, d.outcome(), run.trace().render());
     assertEquals("re-tested after restore: inputs unchanged since hook install (run 1)", d.reason());
     assertEquals(List.of("render"), ran);
+  }
+
+  @Test
+  void leavingAndReEnteringTheConditionCountsAsAChange() {
+    ReactiveCharm c = charm(store, log).handler(
+        Handler.named("on").hook("start").invoke(ctx -> ctx.flags().set("db", "same")),
+        Handler.named("off").hook("stop").invoke(ctx -> ctx.flags().clear("db")),
+        render(Handler.named("render").when("db").stable())).build();
+    c.execute(hook("start"));
+    c.execute(hook("update-status"));
+    assertEquals(List.of("render"), ran);
+    c.execute(hook("stop"));
+    assertFalse(store.committed().framework().containsKey("stable:render"),
+        "a hook ending outside its condition forgets the inputs");
+    HookRun again = c.execute(hook("start"));
+    assertEquals(List.of("render", "render"), ran, "the same inputs, but the condition was left");
+    assertTrue(decision(again, "render").reason().startsWith("no inputs recorded"));
   }
 
   @Test

@@ -425,6 +425,36 @@ public final class Dispatcher {
   }
 
   /**
+   * At the end of a successful hook, before its commit: a stable handler whose flag conditions
+   * ({@code when*}, {@code only_once}) do not hold now forgets its recorded inputs, so that
+   * leaving and re-entering its condition counts as a change (see the design notes, "Stable
+   * handlers", rule 8). Hook, file and fact conditions are edges and are not looked at.
+   */
+  public void forgetStableOutsideTheirCondition() {
+    for (int i = 0; i < handlers.size(); i++) {
+      if (!stable[i]) {
+        continue;
+      }
+      Handler h = handlers.get(i);
+      charms.reactive.KeyValueStore records = session.state()
+          .records(charms.reactive.internal.stable.StableCondition.OWNER);
+      if (records.get(h.id()).isEmpty()) {
+        continue;
+      }
+      ConditionScope scope = conditionScopes[i];
+      scope.phase(Phase.OTHER);
+      for (Condition c : h.conditions()) {
+        if ((c instanceof charms.reactive.internal.conditions.FlagCondition
+            || c instanceof charms.reactive.internal.conditions.OnlyOnceCondition)
+            && !c.test(scope).holds()) {
+          records.unset(h.id());
+          break;
+        }
+      }
+    }
+  }
+
+  /**
    * The handlers that still matched when the iteration cap was reached (empty if the loop
    * quiesced); the one part of the trace that is not a pass.
    */

@@ -306,6 +306,7 @@ public final class HookRunner {
   private Mono<Void> commit(StateStore store, HookSession s) {
     return Mono.fromRunnable(() -> {
       history.record(s.records(FlagHistory.OWNER), handlers, s.flags());
+      dispatcher.forgetStableOutsideTheirCondition();
       if (s.state().isDirty()) {
         store.commit(s.state().toDocument());
       }

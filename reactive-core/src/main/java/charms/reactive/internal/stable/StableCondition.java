@@ -30,6 +30,10 @@ import java.util.function.Function;
  * transaction (a failed hook records nothing), so a handler's own writes to its inputs (a flag it
  * sets, a file it renders) do not make it run again.
  *
+ * <p>A hook that ends with the handler's flag conditions false removes the record
+ * ({@code Dispatcher#forgetStableOutsideTheirCondition}): leaving and re-entering the condition
+ * is a change.
+ *
  * <p>The record keeps one short digest per input (never the values, which may be secrets), the
  * hook the handler last ran in and how many times it has run, for the trace's
  * "inputs unchanged since hook config-changed (run 3)" and "inputs changed: config:port".
@@ -39,6 +43,9 @@ public final class StableCondition implements Condition {
   /** The owner of the records, keyed by handler id. */
   public static final String OWNER = "stable";
   private static final String ABSENT = "-";
+  /** The reason when nothing is recorded. */
+  public static final String FIRST = "no inputs recorded (first run, or its condition stopped "
+      + "holding since its last run)";
 
   private final List<String> flags;
   private final List<InputSpec> inputs;
@@ -80,7 +87,7 @@ public final class StableCondition implements Condition {
     Map<String, String> now = digests(context);
     JsonNode record = context.records(OWNER).get(context.handlerId()).orElse(null);
     if (record == null || !record.path("inputs").isObject()) {
-      return Verdict.met("first run of a stable handler", null);
+      return Verdict.met(FIRST, null);
     }
     List<String> changed = changed(record.path("inputs"), now);
     if (changed.isEmpty()) {
