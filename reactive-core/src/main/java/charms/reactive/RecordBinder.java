@@ -99,7 +99,7 @@ public final class RecordBinder {
       String key = keyOf(c, keys, where);
       boolean optional = c.getType() == Optional.class;
       Type valueType = optional ? optionalArgument(c, where) : c.getGenericType();
-      Class<?> rawValueType = Json.MAPPER.getTypeFactory().constructType(valueType).getRawClass();
+      Class<?> rawValueType = Json.mapper().getTypeFactory().constructType(valueType).getRawClass();
       String typeError = keys.typeError(key, rawValueType);
       if (typeError != null) {
         throw new ReactiveException(keys.what() + " '" + key + "' " + typeError + ", but " + where
@@ -113,7 +113,7 @@ public final class RecordBinder {
             + " is a primitive " + c.getType().getName() + ": make it "
             + boxed(c.getType()).getSimpleName() + " or Optional<" + boxed(c.getType()).getSimpleName() + ">");
       }
-      Object converted = absent ? null : convert(value, Json.MAPPER.getTypeFactory().constructType(valueType),
+      Object converted = absent ? null : convert(value, Json.mapper().getTypeFactory().constructType(valueType),
           keys.what() + " '" + key + "'", where);
       args[i] = optional ? Optional.ofNullable(converted) : converted;
     }
@@ -184,7 +184,7 @@ public final class RecordBinder {
 
   private static Object convert(JsonNode value, JavaType type, String what, String where) {
     try {
-      return Json.MAPPER.convertValue(value, type);
+      return Json.mapper().convertValue(value, type);
     } catch (IllegalArgumentException e) {
       throw new ReactiveException(what + " cannot be read as " + type.getRawClass().getSimpleName()
           + " for " + where + " (a " + value.getNodeType().name().toLowerCase(Locale.ROOT)

@@ -11,9 +11,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +39,8 @@ import java.util.zip.ZipFile;
  * bin/reactive-java                        finds (or installs) Java and starts the JVM
  * bin/charms.reactive, charms.reactive.sh  when reactive-bash is among the jars
  * lib/*.jar                                the class path
+ * lib/jars.sha256                          the jars' SHA-256 digests (sha256sum's format), the
+ *                                          start-up cache's key
  * runtime/                                 a bundled Java runtime, if asked
  * </pre>
  *
@@ -48,6 +53,12 @@ public final class CharmPacker {
   static final List<String> COPIED_DIRS = List.of("templates", "reactive", "hooks/relations",
       "hooks/reactive", "files");
   static final String BASH_SCRIPTS = "charms/reactive/bash/bin/";
+  /**
+   * The jars' digests, written at pack time: bin/reactive-java keys the start-up cache by this
+   * file instead of reading every jar before each hook. A new charm (upgrade-charm) has other
+   * digests even where a jar keeps its size and, unzipped, its mtime.
+   */
+  static final String JAR_DIGESTS = "jars.sha256";
   private static final Pattern CLASS_NAME =
       Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
   /** JVM options are written into dispatch between single quotes: nothing that could end them. */
@@ -105,6 +116,7 @@ public final class CharmPacker {
         Files.copy(jar.file(), lib.resolve(jar.fileName()));
         extractBashScripts(jar.file(), bin);
       }
+      Files.writeString(lib.resolve(JAR_DIGESTS), jarDigests(lib));
       if (request.runtime() != null) {
         copyTree(request.runtime(), out.resolve("runtime"));
       }
@@ -183,6 +195,36 @@ public final class CharmPacker {
         }
       }
     }
+  }
+
+  /**
+   * One line per {@code *.jar} of {@code lib}, sorted by name: the hex SHA-256 digest, two spaces
+   * and the file name, as {@code sha256sum} writes it (so {@code sha256sum -c} checks it).
+   */
+  static String jarDigests(Path lib) throws IOException {
+    List<Path> jars;
+    try (Stream<Path> files = Files.list(lib)) {
+      jars = files.filter(f -> f.getFileName().toString().endsWith(".jar"))
+          .sorted(Comparator.comparing(f -> f.getFileName().toString())).toList();
+    }
+    StringBuilder out = new StringBuilder();
+    for (Path jar : jars) {
+      MessageDigest sha256;
+      try {
+        sha256 = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("this Java has no SHA-256", e);
+      }
+      try (InputStream in = Files.newInputStream(jar)) {
+        byte[] buffer = new byte[65536];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          sha256.update(buffer, 0, n);
+        }
+      }
+      out.append(HexFormat.of().formatHex(sha256.digest())).append("  ")
+          .append(jar.getFileName()).append('\n');
+    }
+    return out.toString();
   }
 
   static String manifest(PackRequest request) {

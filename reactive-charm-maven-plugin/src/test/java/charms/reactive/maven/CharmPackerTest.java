@@ -59,7 +59,7 @@ class CharmPackerTest {
     assertTrue(dispatch.contains("CHARMS_REACTIVE_DEFAULT_JAVA_OPTS='-XX:+UseSerialGC -Xshare:auto'"), dispatch);
     assertTrue(Files.isExecutable(charm.resolve("dispatch")));
     assertTrue(Files.isRegularFile(charm.resolve("bin/reactive-java")));
-    assertEquals(Set.of("fixture-1.0.jar", "dep-2.0.jar"), names(charm.resolve("lib")));
+    assertEquals(Set.of("fixture-1.0.jar", "dep-2.0.jar", "jars.sha256"), names(charm.resolve("lib")));
 
     Set<String> hooks = names(charm.resolve("hooks"));
     for (String hook : List.of("install", "config-changed", "update-status", "leader-elected", "stop",
@@ -182,5 +182,28 @@ class CharmPackerTest {
     try (Stream<Path> list = Files.list(dir)) {
       return list.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
     }
+  }
+
+  @Test
+  void writesTheJarsDigestsThatSha256sumChecks() throws Exception {
+    PackRequest.LibJar dep = new PackRequest.LibJar("dep-2.0.jar",
+        Fixtures.jar(dir.resolve("build/dep-2.0.jar"), Map.of("dep/X.class", "x")));
+    Path lib = pack(Fixtures.charmSource(dir), List.of(Fixtures.charmJar(dir), dep)).charmDirectory()
+        .resolve("lib");
+    List<String> lines = Files.readAllLines(lib.resolve("jars.sha256"));
+    assertEquals(2, lines.size(), lines::toString);
+    assertTrue(lines.get(0).matches("[0-9a-f]{64}  dep-2\\.0\\.jar"), lines.get(0));
+    assertTrue(lines.get(1).matches("[0-9a-f]{64}  fixture-1\\.0\\.jar"), lines.get(1));
+    // sha256sum, an independent implementation, agrees; and a changed jar fails its check
+    Process check = new ProcessBuilder("sha256sum", "--check", "--quiet", "jars.sha256")
+        .directory(lib.toFile()).redirectErrorStream(true).start();
+    String out = new String(check.getInputStream().readAllBytes());
+    assertEquals(0, check.waitFor(), out);
+    Fixtures.jar(lib.resolve("dep-2.0.jar"), Map.of("dep/X.class", "y"));
+    Process again = new ProcessBuilder("sha256sum", "--check", "--quiet", "jars.sha256")
+        .directory(lib.toFile()).redirectErrorStream(true).start();
+    String failed = new String(again.getInputStream().readAllBytes());
+    assertEquals(1, again.waitFor(), failed);
+    assertTrue(failed.contains("dep-2.0.jar: FAILED"), failed);
   }
 }

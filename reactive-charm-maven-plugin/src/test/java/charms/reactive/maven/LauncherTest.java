@@ -256,6 +256,40 @@ class LauncherTest {
     assertEquals("-XX:+UseSerialGC", off.args().get(0), off::toString);
   }
 
+  @Test
+  void aHookWithAValidCacheStartsNoProcessBeforeJava() throws Exception {
+    Path home = dir.resolve("jdk17");
+    fakeJava(home, "17.0.2", true);
+    // the fake java writes the archive it is asked to write, as a JDK 17 does at exit
+    Files.writeString(home.resolve("bin/java"), Files.readString(home.resolve("bin/java")).replace("\n{",
+        "\nfor a; do [[ \"$a\" == -XX:ArchiveClassesAtExit=* ]] && echo archive > \"${a#*=}\"; done\n{"));
+    // the first hook writes the cache with the usual commands
+    for (String tool : List.of("mkdir", "rm", "mv", "stat", "sync")) {
+      Files.createSymbolicLink(sandbox.resolve(tool), Path.of(which(tool)));
+    }
+    Map<String, String> env = Map.of("JAVA_HOME", home.toString(), "JUJU_DISPATCH_PATH", "hooks/update-status");
+    Result first = run(charm.resolve("dispatch"), env);
+    assertEquals(0, first.exit(), first::toString);
+    assertTrue(first.args().stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")), first.calls());
+    Files.delete(calls);
+    // the next hook finds nothing but bash on PATH: no readlink, stat, mkdir... and still uses it
+    Path bashOnly = Files.createDirectories(dir.resolve("bash-only"));
+    Files.createSymbolicLink(bashOnly.resolve("bash"), Path.of(which("bash")));
+    ProcessBuilder pb = new ProcessBuilder(charm.resolve("dispatch").toString()).directory(charm.toFile())
+        .redirectErrorStream(true);
+    pb.environment().clear();
+    pb.environment().put("PATH", bashOnly.toString());
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    Result second = new Result(0, out, Files.readString(calls));
+    assertTrue(second.args().contains("-XX:SharedArchiveFile=" + charm.resolve(".cache/reactive-jvm/jvm.jsa")),
+        second.calls());
+    assertTrue(out.isEmpty(), out);
+  }
+
   static void script(Path file, String body) throws IOException {
     Files.createDirectories(file.getParent());
     Files.writeString(file, "#!/usr/bin/env bash\n" + body + "\n");

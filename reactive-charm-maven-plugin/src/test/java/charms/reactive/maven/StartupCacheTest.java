@@ -47,6 +47,7 @@ class StartupCacheTest {
     Path jar = dir.resolve("build/hook-1.0.jar");
     Files.createDirectories(jar.getParent());
     try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+      j.setComment("build 1");
       j.putNextEntry(new JarEntry("cachetest/Hook.class"));
       j.write(Files.readAllBytes(classes.resolve("cachetest/Hook.class")));
       j.closeEntry();
@@ -166,4 +167,41 @@ class StartupCacheTest {
     assertEquals("in the way", Files.readString(charm.resolve(".cache")));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/usr/lib/jvm/java-17-openjdk-amd64", "/usr/lib/jvm/temurin-25-jdk-amd64"})
+  void aJarOfTheSameSizeAndMtimeWithOtherDigestsRebuildsTheCache(String jdk) throws Exception {
+    setUp(jdk);
+    hook(jdk);
+    assertTrue(hook(jdk).fromCache());
+    // What an upgrade-charm unzipping a rebuilt charm can look like: a jar of the same size and
+    // (reproducible build) mtime with other content; only the packed digests tell.
+    Path jar = charm.resolve("lib/hook-1.0.jar");
+    FileTime mtime = Files.getLastModifiedTime(jar);
+    byte[] bytes = Files.readAllBytes(jar);
+    assertEquals('1', bytes[bytes.length - 1], "the jar ends with its comment");
+    bytes[bytes.length - 1] = '2';
+    Files.write(jar, bytes);
+    Files.setLastModifiedTime(jar, mtime);
+    Files.writeString(charm.resolve("lib/jars.sha256"), CharmPacker.jarDigests(charm.resolve("lib")));
+    Files.setLastModifiedTime(charm.resolve("lib/jars.sha256"), mtime);
+    Run upgraded = hook(jdk);
+    assertTrue(upgraded.fromJar(), upgraded.output());
+    assertTrue(Files.readString(cache.resolve("key")).contains(CharmPacker.jarDigests(charm.resolve("lib"))));
+    assertTrue(hook(jdk).fromCache());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/usr/lib/jvm/java-17-openjdk-amd64"})
+  void withoutPackedDigestsTheKeyHoldsEachJarsSizeAndMtime(String jdk) throws Exception {
+    setUp(jdk);
+    Files.delete(charm.resolve("lib/jars.sha256"));
+    hook(jdk);
+    String key = Files.readString(cache.resolve("key"));
+    Path jar = charm.resolve("lib/hook-1.0.jar");
+    assertTrue(key.contains(jar.toRealPath() + " " + Files.size(jar) + " "), key);
+    assertTrue(hook(jdk).fromCache());
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(0));
+    assertTrue(hook(jdk).fromJar(), "an older jar is another jar");
+    assertTrue(hook(jdk).fromCache());
+  }
 }

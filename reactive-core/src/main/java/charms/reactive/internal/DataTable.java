@@ -54,7 +54,7 @@ public final class DataTable implements KeyValueStore {
       return Optional.empty();
     }
     try {
-      return Optional.ofNullable(Json.MAPPER.treeToValue(node, type));
+      return Optional.ofNullable(Json.mapper().treeToValue(node, type));
     } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
       throw new IllegalArgumentException("data key '" + key + "' holds " + node
           + ", which is not a " + type.getSimpleName(), e);

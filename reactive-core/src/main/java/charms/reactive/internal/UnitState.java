@@ -13,6 +13,7 @@ import java.util.TreeMap;
  * the commit writes. Dropping the object is the rollback.
  */
 public final class UnitState {
+  private final StateDocument committed;
   private final TreeMap<String, JsonNode> flagMap;
   private final TreeMap<String, JsonNode> dataMap;
   private final TreeMap<String, JsonNode> frameworkMap;
@@ -21,6 +22,7 @@ public final class UnitState {
   private boolean dirty;
 
   public UnitState(StateDocument committed, List<Trigger> triggers) {
+    this.committed = committed;
     this.flagMap = new TreeMap<>(committed.flags());
     this.dataMap = new TreeMap<>(committed.data());
     this.frameworkMap = new TreeMap<>(committed.framework());
@@ -49,9 +51,14 @@ public final class UnitState {
     dirty = true;
   }
 
-  /** True if anything changed since the state was loaded; a clean hook need not write. */
+  /**
+   * True if the state differs from the one loaded; a clean hook need not write. A flag cleared
+   * and set again (as the leadership and config sources do in every hook), or a record rewritten
+   * with the value it had, is no change.
+   */
   public boolean isDirty() {
-    return dirty;
+    return dirty && !(flagMap.equals(committed.flags()) && dataMap.equals(committed.data())
+        && frameworkMap.equals(committed.framework()));
   }
 
   public StateDocument toDocument() {

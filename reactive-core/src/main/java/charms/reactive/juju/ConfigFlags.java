@@ -64,7 +64,7 @@ final class ConfigFlags implements StateSource {
     Reading reading = new Reading(previous, current, options);
     context.service(Readings.class).config = reading;
     addFacts(context.service(charms.reactive.HookFacts.class), reading);
-    ObjectNode snapshot = Json.MAPPER.createObjectNode();
+    ObjectNode snapshot = Json.NODES.objectNode();
     current.forEach(snapshot::set);
     records.set(RECORD, snapshot);
   }

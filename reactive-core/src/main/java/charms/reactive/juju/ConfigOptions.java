@@ -98,7 +98,7 @@ public record ConfigOptions(Map<String, Option> options) {
         throw new ReactiveException("malformed " + file + ": option '" + name + "' has unknown type '"
             + type + "' (expected one of string, int, float, boolean, secret)");
       }
-      JsonNode def = spec.containsKey("default") ? Json.MAPPER.valueToTree(spec.get("default"))
+      JsonNode def = spec.containsKey("default") ? Json.plainToNode(spec.get("default"))
           : NullNode.getInstance();
       Option option = new Option(name, type, def);
       if (!option.accepts(def)) {

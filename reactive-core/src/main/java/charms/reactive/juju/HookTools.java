@@ -104,8 +104,8 @@ public final class HookTools {
       return NullNode.getInstance();
     }
     try {
-      return Json.MAPPER.readTree(out);
-    } catch (JsonProcessingException e) {
+      return Json.read(out);
+    } catch (java.io.IOException e) {
       StreamConstraintsException limit = limitHit(e);
       if (limit != null) {
         throw new ReactiveException(tool + " " + String.join(" ", all) + " printed "
@@ -161,7 +161,7 @@ public final class HookTools {
 
   private static byte[] jsonBytes(Map<String, String> values) {
     try {
-      return Json.MAPPER.writeValueAsBytes(values);
+      return Json.mapper().writeValueAsBytes(values);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot encode " + values.keySet(), e);
     }
@@ -384,7 +384,7 @@ public final class HookTools {
   /** {@code action-get}: the action's parameters, with their JSON types. */
   public JsonNode actionGet() {
     JsonNode node = json("action-get", List.of());
-    return node.isNull() ? Json.MAPPER.createObjectNode() : node;
+    return node.isNull() ? Json.NODES.objectNode() : node;
   }
 
   /**
@@ -397,7 +397,7 @@ public final class HookTools {
   public <T> T actionGet(Class<T> type) {
     JsonNode params = actionGet();
     try {
-      return Json.MAPPER.readerFor(type)
+      return Json.mapper().readerFor(type)
           .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .readValue(params);
     } catch (java.io.IOException | IllegalArgumentException e) {
@@ -459,7 +459,7 @@ public final class HookTools {
   /** {@code goal-state}. */
   public JsonNode goalState() {
     JsonNode node = json("goal-state", List.of());
-    return node.isNull() ? Json.MAPPER.createObjectNode() : node;
+    return node.isNull() ? Json.NODES.objectNode() : node;
   }
 
 }

@@ -4,6 +4,7 @@ import charms.reactive.HookContext;
 import charms.reactive.KeyValueStore;
 import charms.reactive.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -36,7 +37,7 @@ public final class LeaderSettings {
         copy.remove(key);
       }
     });
-    records.set(LeadershipFlags.RECORD, copy);
+    records.set(LeadershipFlags.RECORD, toNode(copy));
     context.service(LeaderData.class).snapshot(copy);
   }
 
@@ -46,7 +47,10 @@ public final class LeaderSettings {
     return map;
   }
 
+  /** The map as an object node, keys sorted (as the framework's mapper writes maps). */
   static JsonNode toNode(Map<String, String> map) {
-    return Json.MAPPER.valueToTree(map);
+    ObjectNode node = Json.NODES.objectNode();
+    new TreeMap<>(map).forEach(node::put);
+    return node;
   }
 }

@@ -60,7 +60,7 @@ final class LeadershipFlags implements StateSource {
         facts.add("leader." + key).add("leader");
       }
     }
-    records.set(RECORD, current);
+    records.set(RECORD, LeaderSettings.toNode(current));
     context.service(LeaderData.class).snapshot(current);
   }
 

@@ -59,7 +59,7 @@ public final class StatusReporter {
       return;
     }
     KeyValueStore records = context.records(Juju.RECORDS);
-    ObjectNode chosen = Json.MAPPER.createObjectNode().put("status", status.word()).put("message", message);
+    ObjectNode chosen = Json.NODES.objectNode().put("status", status.word()).put("message", message);
     if (records.get(RECORD).map(chosen::equals).orElse(false)) {
       return;
     }

@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -111,9 +112,19 @@ public final class FileStateStore implements StateStore {
     Path dir = file.getParent();
     Path tmp = null;
     try {
-      tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp",
-          PosixFilePermissions.asFileAttribute(PRIVATE));
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      FileChannel created = null;
+      // Not Files.createTempFile: its SecureRandom costs a fresh JVM tens of classes and
+      // milliseconds in every hook that commits; the lock already rules out a concurrent commit.
+      for (long n = System.nanoTime() & Long.MAX_VALUE; created == null; n++) {
+        tmp = dir.resolve("." + file.getFileName() + "." + n + ".tmp");
+        try {
+          created = FileChannel.open(tmp, EnumSet.of(StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PRIVATE));
+        } catch (FileAlreadyExistsException taken) {
+          tmp = null;
+        }
+      }
+      try (FileChannel out = created) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           out.write(buffer);

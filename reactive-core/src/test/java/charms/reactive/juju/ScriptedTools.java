@@ -37,11 +37,11 @@ final class ScriptedTools implements ToolRunner {
     try {
       switch (tool) {
         case "config-get":
-          return ok(Json.MAPPER.writeValueAsString(config));
+          return ok(Json.mapper().writeValueAsString(config));
         case "is-leader":
           return ok(Boolean.toString(leader));
         case "leader-get":
-          return ok(Json.MAPPER.writeValueAsString(leaderSettings));
+          return ok(Json.mapper().writeValueAsString(leaderSettings));
         case "leader-set":
           if (!leader) {
             return new ToolResult(1, "", "ERROR cannot write leadership settings: cannot write settings: not the leader\n");
@@ -57,9 +57,9 @@ final class ScriptedTools implements ToolRunner {
           }
           return ok("");
         case "state-get":
-          return ok(charmState.isEmpty() ? "null" : Json.MAPPER.writeValueAsString(charmState));
+          return ok(charmState.isEmpty() ? "null" : Json.mapper().writeValueAsString(charmState));
         case "state-set":
-          Json.MAPPER.readTree(stdin).properties().forEach(e -> charmState.put(e.getKey(), e.getValue().asText()));
+          Json.mapper().readTree(stdin).properties().forEach(e -> charmState.put(e.getKey(), e.getValue().asText()));
           return ok("");
         case "state-delete":
           charmState.remove(args.get(0));

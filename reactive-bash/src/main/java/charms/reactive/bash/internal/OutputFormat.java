@@ -107,7 +107,7 @@ enum OutputFormat {
   /** Plain Java values (maps, lists, strings, numbers) from JSON nodes, for YAML and repr. */
   static Object plain(Object value) {
     if (value instanceof JsonNode node) {
-      return Json.MAPPER.convertValue(node, Object.class);
+      return Json.mapper().convertValue(node, Object.class);
     }
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> out = new java.util.LinkedHashMap<>();

@@ -55,8 +55,8 @@ public final class WhenChangedCondition implements Condition {
   }
 
   @Override
-  public void onHandlerSuccess(ConditionContext context) {
-    HookFacts now = context.facts();
+  public void onHandlerSuccess(charms.reactive.HandlerContext context) {
+    HookFacts now = context.service(HookFacts.class);
     List<String> held = new ArrayList<>();
     for (String fact : facts) {
       if (now.contains(fact)) {

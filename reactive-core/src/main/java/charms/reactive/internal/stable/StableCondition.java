@@ -119,14 +119,19 @@ public final class StableCondition implements Condition {
   }
 
   @Override
-  public void onHandlerSuccess(ConditionContext context) {
-    JsonNode record = context.records(OWNER).get(context.handlerId()).orElse(null);
-    ObjectNode next = Json.MAPPER.createObjectNode();
+  public void onHandlerSuccess(charms.reactive.HandlerContext context) {
+    String id = context.handlerId();
+    InputReaders readers = context.service(InputReaders.class);
+    ConditionContext view = ConditionContext.of(id, charms.reactive.Phase.OTHER, context,
+        flags -> true, context.service(charms.reactive.HookFacts.class),
+        spec -> readers.read(context, InputSpec.parse(spec, id), id));
+    JsonNode record = context.records(OWNER).get(id).orElse(null);
+    ObjectNode next = Json.NODES.objectNode();
     next.put("hook", context.environment().hookName());
     next.put("runs", (record == null ? 0 : record.path("runs").asLong()) + 1);
     ObjectNode digests = next.putObject("inputs");
-    digests(context).forEach(digests::put);
-    context.records(OWNER).set(context.handlerId(), next);
+    digests(view).forEach(digests::put);
+    context.records(OWNER).set(id, next);
   }
 
   /** Input name to a short digest of its current value. */

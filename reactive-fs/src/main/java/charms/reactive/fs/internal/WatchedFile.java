@@ -1,6 +1,6 @@
 package charms.reactive.fs.internal;
 
-import charms.reactive.ConditionContext;
+import charms.reactive.HookView;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -39,11 +39,11 @@ public final class WatchedFile {
    *
    * @throws IllegalStateException if the supplier returned null or an empty name
    */
-  public Path resolve(ConditionContext context) {
+  public Path resolve(HookView context) {
     return resolve(context.environment().charmDir());
   }
 
-  /** {@link #resolve(ConditionContext)} against a charm directory. */
+  /** {@link #resolve(HookView)} against a charm directory. */
   public Path resolve(Path charmDir) {
     Object value = name != null ? name : supplier.get();
     if (value == null) {
