@@ -49,6 +49,7 @@ public final class Harness implements AutoCloseable {
   private final ToolServer server;
   private final ToolExecutables executables;
   private final boolean checks;
+  private final Map<String, ToolAnswer> answers;
   private final ReactiveCharm inProcessCharm;
   private final java.util.Set<String> everSet = new java.util.TreeSet<>();
   private int hooksRun;
@@ -61,6 +62,7 @@ public final class Harness implements AutoCloseable {
     this.extraEnvironment = Map.copyOf(b.environment);
     this.basePath = b.basePath;
     this.checks = b.consistencyChecks;
+    this.answers = Map.copyOf(b.answers);
     this.inProcessCharm = b.reactiveCharm;
     this.executables = ToolExecutables.create();
     try {
@@ -115,6 +117,7 @@ public final class Harness implements AutoCloseable {
       }
     }
     FakeHookTools tools = FakeHookTools.open(charm, state, event);
+    answers.forEach(tools::answer);
     String actionId = event.actionId() != null ? event.actionId()
         : event.isAction() ? String.valueOf(nextActionId++) : null;
     String contextId = server.register(state.unitName(), event.hookName(), tools);
@@ -245,6 +248,7 @@ public final class Harness implements AutoCloseable {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private String basePath = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
     private boolean consistencyChecks = true;
+    private final Map<String, ToolAnswer> answers = new LinkedHashMap<>();
 
     private Builder(Path charmDir) {
       this.charmDir = Objects.requireNonNull(charmDir, "charmDir");
@@ -309,6 +313,16 @@ public final class Harness implements AutoCloseable {
     /** Turns the consistency checks off (for testing a charm's reaction to the impossible). */
     public Builder consistencyChecks(boolean enabled) {
       this.consistencyChecks = enabled;
+      return this;
+    }
+
+    /**
+     * Scripts {@code tool}'s answers in every hook this harness runs, in-process and through the
+     * executables alike (see {@link FakeHookTools#answer}); a {@link ToolAnswer} that keeps
+     * state (such as {@link ToolAnswer#once}) keeps it across hooks.
+     */
+    public Builder answer(String tool, ToolAnswer answer) {
+      answers.put(Objects.requireNonNull(tool, "tool"), Objects.requireNonNull(answer, "answer"));
       return this;
     }
 
