@@ -136,7 +136,8 @@ public final class Harness implements AutoCloseable {
     hooksRun++;
     everSet.addAll(state.flags());
     everSet.addAll(after.flags());
-    if (execution.run() != null) {
+    // a hook that failed before dispatch (its charm files, an onStart callback) has no trace
+    if (execution.run() != null && execution.run().trace() != null) {
       everSet.addAll(execution.run().trace().initialFlags());
     }
     return new HookOutcome(event, after, execution.exitCode(),
