@@ -17,6 +17,7 @@ import charms.reactive.testing.HookOutcome;
 import charms.reactive.testing.HookToolCall;
 import charms.reactive.testing.JujuState;
 import charms.reactive.testing.Status;
+import charms.reactive.testing.ToolAnswer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -214,6 +215,24 @@ class JujuIntegrationTest {
     assertTrue(message.contains("'port'") && message.contains("int"), message);
     assertFalse(run.committed());
     assertEquals(before.unitState(), state.unitState(), "nothing committed");
+  }
+
+  @Test
+  void aFailingHookToolFailsTheHookNamingTheToolAndCommitsNothing() throws IOException {
+    Files.writeString(charmDir.resolve("config.yaml"), "options: {}\n");
+    charm = ReactiveCharm.builder().use(Juju.integration())
+        .handler(Handler.named("setter").whenNot("x").invoke(ctx -> ctx.flags().set("x"))).build();
+    try (Harness harness = Harness.builder(charmDir).charm(charm)
+        .answer("is-leader", ToolAnswer.error(1, "leadership status unknown: connection refused"))
+        .build()) {
+      HookOutcome out = harness.run(HookEvent.install(), state);
+      assertFalse(out.succeeded());
+      String message = out.error().orElseThrow().getMessage();
+      assertTrue(message.contains("is-leader") && message.contains("connection refused")
+          && message.contains("exit code 1"), message);
+      assertFalse(out.run().orElseThrow().committed());
+      assertEquals(state.unitState(), out.state().unitState(), "nothing committed");
+    }
   }
 
   @Test
