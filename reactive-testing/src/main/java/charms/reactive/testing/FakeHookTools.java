@@ -2,6 +2,7 @@ package charms.reactive.testing;
 
 import charms.reactive.juju.ToolResult;
 import charms.reactive.juju.ToolRunner;
+import charms.reactive.testing.internal.NeedsStdin;
 import charms.reactive.testing.internal.ToolIo;
 import charms.reactive.testing.internal.ToolRegistry;
 import charms.reactive.testing.internal.UnitContext;
@@ -38,6 +39,8 @@ public final class FakeHookTools implements ToolRunner {
   private final Path workingDir;
   private final List<HookToolCall> calls = new ArrayList<>();
   private final Map<String, ToolAnswer> answers = new HashMap<>();
+  /** A call the model answered by asking for stdin: its re-run is not asked of the script. */
+  private List<String> stdinRetry;
   private boolean finished;
 
   private FakeHookTools(UnitContext context, Path workingDir) {
@@ -83,7 +86,11 @@ public final class FakeHookTools implements ToolRunner {
     if (finished) {
       throw new HarnessException("hook tool " + tool + " called after the hook ended");
     }
-    ToolAnswer scripted = answers.get(tool);
+    List<String> call = new ArrayList<>(args);
+    call.add(0, tool);
+    boolean retry = call.equals(stdinRetry);
+    stdinRetry = null;
+    ToolAnswer scripted = retry ? null : answers.get(tool);
     ToolResult answered = scripted == null ? null : scripted.answer(List.copyOf(args));
     if (answered != null) {
       calls.add(new HookToolCall(tool, args, null, answered.exitCode(), answered.stdout(),
@@ -95,7 +102,13 @@ public final class FakeHookTools implements ToolRunner {
             : "no hook tool named " + tool));
     ToolIo io = new ToolIo(callerDir, stdin::get);
     // A NeedsStdin from the executables' first attempt propagates unrecorded; it is re-run.
-    int code = implementation.execute(context, List.copyOf(args), io);
+    int code;
+    try {
+      code = implementation.execute(context, List.copyOf(args), io);
+    } catch (NeedsStdin again) {
+      stdinRetry = call;
+      throw again;
+    }
     calls.add(new HookToolCall(tool, args, io.stdinText(), code, io.stdout(), io.stderr()));
     return new ToolResult(code, io.stdout(), io.stderr());
   }

@@ -79,6 +79,32 @@ class ToolAnswerTest {
   }
 
   @Test
+  void aChildProcessStdinRoundTripAsksTheScriptOncePerCall() {
+    ReactiveCharm twice = ReactiveCharm.builder().handler(Handler.named("set").hook("install")
+        .invoke(ctx -> {
+          ProcessToolRunner child = new ProcessToolRunner(ctx.environment().variables());
+          for (String value : List.of("one", "two")) {
+            seen.add(child.run("relation-set", List.of("-r", "db:7", "--file", "-"),
+                ("k: " + value + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+          }
+        })).build();
+    // the executables send stdin only when the model asks for it, by running the call again;
+    // that second run is the same call and must not count as the script's second
+    try (Harness harness = Harness.builder(Scenes.CHARM_DIR).charm(twice)
+        .answer("relation-set", ToolAnswer.afterFirst(ToolAnswer.error(1, "quota exceeded")))
+        .build()) {
+      HookOutcome out = harness.run(HookEvent.install(), Scenes.base());
+      assertTrue(out.succeeded(), out::toString);
+      assertEquals(List.of(0, 1), seen.stream().map(ToolResult::exitCode).toList(), seen::toString);
+      assertEquals("one", out.state().requireRelation(7).localUnitData().get("k"));
+      List<HookToolCall> calls = out.calls("relation-set");
+      assertEquals(2, calls.size());
+      assertEquals("k: one\n", calls.get(0).stdin(), "the model's call read its stdin");
+      assertNull(calls.get(1).stdin(), "the scripted one did not");
+    }
+  }
+
+  @Test
   void aToolTheFakeDoesNotImplementCanBeScripted() {
     FakeHookTools tools = FakeHookTools.open(Scenes.CHARM, Scenes.base(), HookEvent.install());
     HarnessException gap = assertThrows(HarnessException.class,
