@@ -105,6 +105,40 @@ public final class Harness implements AutoCloseable {
    * @throws HarnessException if the hook cannot be run at all (a failing hook is an outcome)
    */
   public HookOutcome run(HookEvent event, JujuState state) {
+    OpenHook hook = open(event, state);
+    FakeHookTools tools = hook.tools();
+    HookExecutor.Execution execution;
+    try {
+      execution = executor.execute(new HookExecutor.Request(charm, event, hook.environment(),
+          state.unitState(), tools));
+    } finally {
+      hook.unregister();
+    }
+    boolean succeeded = execution.exitCode() == 0;
+    JujuState after = tools.finish(succeeded).withUnitState(execution.unitState());
+    hooksRun++;
+    everSet.addAll(state.flags());
+    everSet.addAll(after.flags());
+    // a hook that failed before dispatch (its charm files, an onStart callback) has no trace
+    if (execution.run() != null && execution.run().trace() != null) {
+      everSet.addAll(execution.run().trace().initialFlags());
+    }
+    return new HookOutcome(event, after, execution.exitCode(),
+        java.util.Optional.ofNullable(execution.run()), execution.stdout(), execution.stderr(),
+        tools.calls(), tools.logs(), tools.unitStatusHistory(), tools.appStatusHistory(),
+        tools.action(execution.exitCode()), hook.environment());
+  }
+
+  /**
+   * Opens a hook for a process the test runs itself (see {@link OpenHook}): checks the state and
+   * event as {@link #run} does, then registers the hook's fake tools (with this harness's
+   * {@link Builder#answer scripted answers}) and returns the environment that reaches them.
+   * Several may be open at once, as for concurrent hooks of one unit.
+   *
+   * @throws InconsistentStateException if the state or event cannot exist in Juju for this charm
+   * @throws HarnessException if the harness is closed
+   */
+  public OpenHook open(HookEvent event, JujuState state) {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(state, "state");
     if (closed) {
@@ -121,29 +155,10 @@ public final class Harness implements AutoCloseable {
     String actionId = event.actionId() != null ? event.actionId()
         : event.isAction() ? String.valueOf(nextActionId++) : null;
     String contextId = server.register(state.unitName(), event.hookName(), tools);
-    HookExecutor.Execution execution;
     Map<String, String> env = new LinkedHashMap<>(HookEnvironmentBuilder.build(charm, state,
         event, contextId, server.address(), executables.directory(), basePath, actionId));
     env.putAll(extraEnvironment);
-    try {
-      execution = executor.execute(new HookExecutor.Request(charm, event, env, state.unitState(),
-          tools));
-    } finally {
-      server.unregister(contextId);
-    }
-    boolean succeeded = execution.exitCode() == 0;
-    JujuState after = tools.finish(succeeded).withUnitState(execution.unitState());
-    hooksRun++;
-    everSet.addAll(state.flags());
-    everSet.addAll(after.flags());
-    // a hook that failed before dispatch (its charm files, an onStart callback) has no trace
-    if (execution.run() != null && execution.run().trace() != null) {
-      everSet.addAll(execution.run().trace().initialFlags());
-    }
-    return new HookOutcome(event, after, execution.exitCode(),
-        java.util.Optional.ofNullable(execution.run()), execution.stdout(), execution.stderr(),
-        tools.calls(), tools.logs(), tools.unitStatusHistory(), tools.appStatusHistory(),
-        tools.action(execution.exitCode()), env);
+    return new OpenHook(event, env, tools, () -> server.unregister(contextId));
   }
 
   /** Runs an action with parameters (defaults from {@code actions.yaml} are added). */
