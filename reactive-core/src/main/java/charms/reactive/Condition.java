@@ -3,17 +3,24 @@ package charms.reactive;
 import java.util.Set;
 
 /**
- * A part of a handler's condition. A handler runs when all its conditions hold.
+ * A part of a handler's condition. A handler runs when all its conditions hold: a handler is its
+ * condition, a filter over the hook's {@link StateSnapshot}s, plus its work.
  *
- * <p>Contract: {@link #test} must not change any state; the dispatcher and the trace test
- * conditions freely (again after flag changes, to explain a decision). A condition that consumes
- * something when its handler runs (a once-mark, a file hash) does so in
- * {@link #onHandlerSuccess}, which runs inside the hook's transaction only after the handler
- * completed without error.
+ * <p>Contract: {@link #test} reads a {@link ConditionContext}, a read-only view that cannot change
+ * any state (by type: it offers no setter, and the object behind it implements none of the
+ * writable types). The dispatcher tests conditions freely: against each pass's snapshot when it
+ * queues the pass, and against the current flags just before a queued handler runs, after other
+ * handlers changed flags. A condition that consumes something when its handler runs (a
+ * once-mark, a file hash) does so in {@link #onHandlerSuccess}, which is given the handler's
+ * writable context and runs inside the hook's transaction only after the handler completed
+ * without error.
  */
 public interface Condition {
 
-  /** Tests the condition against the current state of the hook; never changes state. */
+  /**
+   * Tests the condition against the view it is given (the pass's snapshot, or the current flags
+   * for a re-test); cannot change state.
+   */
   Verdict test(ConditionContext context);
 
   /**
@@ -50,8 +57,11 @@ public interface Condition {
     return false;
   }
 
-  /** Called after the handler completed successfully, inside the hook's transaction. */
-  default void onHandlerSuccess(ConditionContext context) {
+  /**
+   * Called after the handler completed successfully, inside the hook's transaction, with the
+   * handler's own context (on the hook's thread).
+   */
+  default void onHandlerSuccess(HandlerContext context) {
   }
 
   /** A short description for traces and error messages, such as {@code when(a, b)}. */

@@ -1,10 +1,23 @@
 package charms.reactive;
 
+import java.util.Collection;
+import java.util.function.Predicate;
+
 /**
- * What a {@link Condition} may read while it is tested, and write in
- * {@link Condition#onHandlerSuccess}. One context exists per handler per hook.
+ * What a {@link Condition} reads while it is tested: a read-only {@link HookView} of the hook, plus
+ * the handler and the phase. A condition cannot change anything through it: the flags are a
+ * {@link FlagView}, the data and records {@link KeyValueView}s, and the object the dispatcher
+ * passes implements none of the writable types.
+ *
+ * <p>When the dispatcher queues a pass's handlers, {@link #flags()} is that pass's
+ * {@link StateSnapshot} (immutable: keeping the view keeps the snapshot); when it tests a queued
+ * handler again just before running it, after other handlers changed flags, {@link #flags()}
+ * reads the flags as they are then. Everything else (data, records, files, the environment) is
+ * read as it is at the moment of the test: the snapshot holds flags only.
+ *
+ * <p>More may be added to this view; implement it only through {@link #of}.
  */
-public interface ConditionContext {
+public interface ConditionContext extends HookView {
 
   /** The id of the handler whose condition this is. */
   String handlerId();
@@ -12,23 +25,22 @@ public interface ConditionContext {
   /** The phase being dispatched. */
   Phase phase();
 
-  Flags flags();
-
   /**
    * The flag-watch rule for flags a condition discovers only when tested (an external handler's
    * functions): true in iteration 0 of the main loop and in the hooks phase, or if one of
    * {@code watched} changed in the previous iteration.
    */
-  boolean watched(java.util.Collection<String> watched);
-
-  HookEnvironment environment();
-
-  /** The charm's {@code metadata.yaml}, read on first use. */
-  CharmMetadata metadata();
+  boolean watched(Collection<String> watched);
 
   /**
-   * The framework's own records for one owner (a module or condition kind), kept apart from the
-   * charm's data and committed with the hook.
+   * A condition view of {@code hook} for the handler {@code handlerId}: reads go to
+   * {@code hook} through {@link HookView#readOnly}, so nothing can be changed through it.
+   *
+   * @param watched the flag-watch rule answering {@link #watched}
    */
-  KeyValueStore records(String owner);
+  static ConditionContext of(String handlerId, Phase phase, HookView hook,
+      Predicate<Collection<String>> watched) {
+    return new charms.reactive.internal.ConditionView(handlerId,
+        new charms.reactive.internal.ConditionView.Fixed(phase, HookView.readOnly(hook), watched));
+  }
 }

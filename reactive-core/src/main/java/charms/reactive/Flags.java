@@ -1,11 +1,8 @@
 package charms.reactive;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
-import java.util.Optional;
-
 /**
- * The unit's flags: persistent named conditions, each optionally carrying a JSON value.
+ * The unit's flags, as handlers change them: persistent named conditions, each optionally carrying
+ * a JSON value. What can be read is in {@link FlagView}; conditions get only that.
  *
  * <p>Changes are made inside the hook's transaction: they are visible at once to every later
  * condition test and handler of the same hook, and reach the state store only when the hook
@@ -19,13 +16,14 @@ import java.util.Optional;
  * <p>Errors: every method given a flag name that is empty or holds whitespace or control
  * characters throws {@link InvalidFlagException}, naming the flag.
  */
-public interface Flags {
+public interface Flags extends FlagView {
 
   /** Sets {@code flag} with a JSON {@code null} value. */
   void set(String flag);
 
   /**
-   * Sets {@code flag} with a value converted to JSON (a {@link JsonNode} is taken as it is).
+   * Sets {@code flag} with a value converted to JSON (a
+   * {@link com.fasterxml.jackson.databind.JsonNode} is taken as it is).
    *
    * @throws IllegalArgumentException if the value cannot be converted to JSON
    */
@@ -36,23 +34,6 @@ public interface Flags {
 
   /** Sets {@code flag} (with a null value) if {@code shouldSet}, otherwise clears it. */
   void toggle(String flag, boolean shouldSet);
-
-  boolean isSet(String flag);
-
-  /** True if every flag is set; true for no flags at all, as in the original. */
-  boolean allSet(String... flags);
-
-  /** True if at least one flag is set; false for no flags at all, as in the original. */
-  boolean anySet(String... flags);
-
-  /** The names of the set flags, sorted by {@link String#compareTo}. */
-  List<String> list();
-
-  /** The given flags that are not set, sorted and without duplicates. */
-  List<String> unset(String... flags);
-
-  /** The value of a set flag ({@code NullNode} for a plain flag), or empty if it is not set. */
-  Optional<JsonNode> value(String flag);
 
   /**
    * Registers a trigger for the rest of this hook. It fires on later transitions only, never for

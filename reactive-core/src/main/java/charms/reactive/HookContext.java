@@ -1,28 +1,27 @@
 package charms.reactive;
 
 /**
- * What handlers and lifecycle callbacks can reach during one hook: the flags, the charm's data,
- * the hook's environment, the log and the services registered with the charm.
+ * One hook as handlers and lifecycle callbacks reach it: the {@link HookView} with the means to
+ * change it (flags, the charm's data, the framework's records, all committed with the hook), plus
+ * the log, the services registered with the charm and exit callbacks.
  */
-public interface HookContext {
+public interface HookContext extends HookView {
 
+  @Override
   Flags flags();
 
   /** The charm's key/value data, committed with the hook. */
+  @Override
   KeyValueStore data();
-
-  HookEnvironment environment();
-
-  /** The charm's {@code metadata.yaml}, read on first use. */
-  CharmMetadata metadata();
-
-  HookLog log();
 
   /**
    * The framework's own records of one owner (a module such as {@code juju} or {@code fs}), kept
    * apart from the charm's data and committed with the hook. Not for charm code.
    */
+  @Override
   KeyValueStore records(String owner);
+
+  HookLog log();
 
   /** The hook's services (registered, per-hook and overridden ones). */
   HookServices services();

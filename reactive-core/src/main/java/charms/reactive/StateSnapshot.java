@@ -10,7 +10,9 @@ import java.util.SortedMap;
  * the stream of its snapshots ({@link ReactiveCharm#hook}): the hooks phase, then one per
  * iteration of the main loop until one queues nothing (or the single restricted pass). Each
  * handler is a filter over the snapshots: it is queued in a pass when its condition holds on the
- * pass's snapshot, and what it changes is in the next snapshot. Immutable.
+ * pass's snapshot (its conditions read {@link #flags} through their {@link ConditionContext}),
+ * and what it changes is in the next snapshot. Immutable; passes that changed no flag share one
+ * {@code flags} map.
  *
  * @param hook the hook's name
  * @param phase the phase of this pass
@@ -29,7 +31,9 @@ public record StateSnapshot(String hook, Phase phase, int iteration,
     DispatchTrace.Pass pass) {
 
   public StateSnapshot {
-    flags = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(flags));
+    // one copy per change of the flags: the dispatcher passes the flag table's frozen flags,
+    // which are kept as they are
+    flags = charms.reactive.internal.FlagSnapshot.copyOf(flags);
     changed = Set.copyOf(changed);
     queued = List.copyOf(queued);
   }

@@ -1,9 +1,11 @@
 package charms.reactive.bash;
 
 import charms.reactive.CharmMetadata;
-import charms.reactive.Flags;
+import charms.reactive.HookContext;
 import charms.reactive.HookEnvironment;
-import charms.reactive.KeyValueStore;
+import charms.reactive.HookLog;
+import charms.reactive.HookServices;
+import charms.reactive.HookView;
 import charms.reactive.Phase;
 import charms.reactive.ReactiveCharm;
 import charms.reactive.Trigger;
@@ -13,6 +15,7 @@ import charms.reactive.bash.internal.Commands;
 import charms.reactive.bash.internal.FunctionSpec;
 import charms.reactive.bash.internal.SavedTriggers;
 import charms.reactive.internal.UnitState;
+import charms.reactive.internal.dispatch.HookSession;
 import charms.reactive.state.StateStore;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -80,7 +83,7 @@ public final class Cli {
     try (StateStore store = ReactiveCharm.defaultStateStore(environment)) {
       UnitState state = new UnitState(store.load(), List.of());
       SavedTriggers.apply(state.records(SavedTriggers.OWNER), state.flags());
-      CommandResult result = new Commands(new Offline(state, environment)).execute(args);
+      CommandResult result = new Commands(Offline.of(state, environment)).execute(args);
       if (result.exitCode() != 2 && state.isDirty()) {
         store.commit(state.toDocument());
       }
@@ -90,21 +93,43 @@ public final class Cli {
     }
   }
 
-  /** The committed state, with no dispatch going on. */
-  private record Offline(UnitState state, HookEnvironment environment) implements CommandContext {
-    @Override
-    public Flags flags() {
-      return state.flags();
+  /**
+   * The committed state, with no dispatch going on, as the same model of a hook the dispatcher
+   * gives handlers ({@link HookSession}): a command reads it through the read-only view and
+   * changes it through the session, as inside a hook. What differs outside a hook: there is no
+   * phase (the decorator commands answer false), the flag watch lets everything through, there are
+   * no services (no hook tools, no relations), and a trigger is saved in the state.
+   */
+  private record Offline(HookSession session) implements CommandContext {
+    static Offline of(UnitState state, HookEnvironment environment) {
+      HookServices none = new HookServices() {
+        @Override
+        public HookEnvironment environment() {
+          return environment;
+        }
+
+        @Override
+        public <T> T get(Class<T> type) {
+          throw new IllegalStateException("no " + type.getName() + " outside a hook");
+        }
+
+        @Override
+        public boolean has(Class<?> type) {
+          return false;
+        }
+      };
+      return new Offline(new HookSession(state, environment, HookLog.stderr(), none,
+          () -> CharmMetadata.read(environment.charmDir().resolve("metadata.yaml")), List.of()));
     }
 
     @Override
-    public CharmMetadata metadata() {
-      return CharmMetadata.read(environment.charmDir().resolve("metadata.yaml"));
+    public HookView view() {
+      return HookView.readOnly(session);
     }
 
     @Override
-    public KeyValueStore records(String owner) {
-      return state.records(owner);
+    public Optional<HookContext> hook() {
+      return Optional.of(session);
     }
 
     @Override
@@ -118,19 +143,14 @@ public final class Cli {
     }
 
     @Override
-    public <T> Optional<T> service(Class<T> type) {
-      return Optional.empty();
-    }
-
-    @Override
     public void tested(List<FunctionSpec> specs, List<FunctionSpec> passed) {
     }
 
     /** Outside a hook a trigger is kept in the state, as the original kept it. */
     @Override
     public void registerTrigger(Trigger trigger) {
-      state.flags().registerTrigger(trigger);
-      SavedTriggers.save(state.records(SavedTriggers.OWNER), trigger);
+      session.flags().registerTrigger(trigger);
+      SavedTriggers.save(session.records(SavedTriggers.OWNER), trigger);
     }
   }
 }

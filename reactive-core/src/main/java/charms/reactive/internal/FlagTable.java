@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The {@link Flags} of one hook, inside the {@link UnitState} transaction. Fires triggers on real
@@ -20,7 +19,7 @@ import java.util.TreeSet;
  * registration order) and tells the {@link FlagListener}s. A trigger chain that re-enters a
  * transition it is still firing is a cycle: it throws {@link TriggerCycleException}.
  */
-public final class FlagTable implements Flags {
+public final class FlagTable implements Flags, FlagLookup {
   private final TreeMap<String, JsonNode> flags;
   /**
    * The names in {@link #flags}, hashed: conditions ask whether a flag is set for every handler
@@ -31,6 +30,8 @@ public final class FlagTable implements Flags {
   private final Map<Transition, List<Trigger>> triggers = new HashMap<>();
   private final List<FlagListener> listeners = new ArrayList<>();
   private final List<Transition> firing = new ArrayList<>();
+  /** The flags as they are, frozen; handed out until the next change, then made again. */
+  private FlagSnapshot frozen;
 
   private record Transition(String flag, boolean set) {
     @Override
@@ -71,9 +72,11 @@ public final class FlagTable implements Flags {
     JsonNode old = flags.put(flag, node);
     if (old == null) {
       present.add(flag);
+      frozen = null;
       owner.markDirty();
       transition(new Transition(flag, true));
     } else if (!old.equals(node)) {
+      frozen = null;
       owner.markDirty();
     }
   }
@@ -84,6 +87,7 @@ public final class FlagTable implements Flags {
     boolean wasSet = flags.remove(flag) != null;
     if (wasSet) {
       present.remove(flag);
+      frozen = null;
     }
     for (FlagListener l : listeners) {
       l.onClearCalled(flag);
@@ -142,30 +146,19 @@ public final class FlagTable implements Flags {
   }
 
   /** {@link #isSet} for a name already validated, such as a condition's: no validation. */
+  @Override
   public boolean containsValidName(String flag) {
     return present.contains(flag);
   }
 
   @Override
   public boolean allSet(String... names) {
-    FlagNames.requireValid(names);
-    for (String flag : names) {
-      if (!present.contains(flag)) {
-        return false;
-      }
-    }
-    return true;
+    return FlagSets.allSet(present, names);
   }
 
   @Override
   public boolean anySet(String... names) {
-    FlagNames.requireValid(names);
-    for (String flag : names) {
-      if (present.contains(flag)) {
-        return true;
-      }
-    }
-    return false;
+    return FlagSets.anySet(present, names);
   }
 
   @Override
@@ -175,14 +168,7 @@ public final class FlagTable implements Flags {
 
   @Override
   public List<String> unset(String... names) {
-    FlagNames.requireValid(names);
-    TreeSet<String> missing = new TreeSet<>();
-    for (String flag : names) {
-      if (!present.contains(flag)) {
-        missing.add(flag);
-      }
-    }
-    return List.copyOf(missing);
+    return FlagSets.unset(present, names);
   }
 
   @Override
@@ -190,8 +176,16 @@ public final class FlagTable implements Flags {
     return Optional.ofNullable(flags.get(FlagNames.requireValid(flag)));
   }
 
-  /** A sorted, unmodifiable copy of the flags with their values. */
-  public java.util.SortedMap<String, JsonNode> snapshot() {
-    return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(flags));
+  /**
+   * The flags with their values as they are now, immutable: the same object until a flag is set,
+   * cleared or given another value, so passes that change nothing share one copy.
+   */
+  public FlagSnapshot snapshot() {
+    FlagSnapshot f = frozen;
+    if (f == null) {
+      f = FlagSnapshot.copyOf(flags);
+      frozen = f;
+    }
+    return f;
   }
 }

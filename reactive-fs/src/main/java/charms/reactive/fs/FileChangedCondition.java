@@ -2,7 +2,8 @@ package charms.reactive.fs;
 
 import charms.reactive.Condition;
 import charms.reactive.ConditionContext;
-import charms.reactive.KeyValueStore;
+import charms.reactive.HandlerContext;
+import charms.reactive.KeyValueView;
 import charms.reactive.Verdict;
 import charms.reactive.fs.internal.FileHashRecords;
 import charms.reactive.fs.internal.FileHasher;
@@ -68,7 +69,7 @@ public final class FileChangedCondition implements Condition {
 
   @Override
   public Verdict test(ConditionContext context) {
-    KeyValueStore records = context.records(FileHashRecords.OWNER);
+    KeyValueView records = context.records(FileHashRecords.OWNER);
     for (WatchedFile file : files) {
       Path path = file.resolve(context);
       Optional<String> now = FileHasher.hash(path, algorithm);
@@ -88,7 +89,7 @@ public final class FileChangedCondition implements Condition {
   }
 
   @Override
-  public void onHandlerSuccess(ConditionContext context) {
+  public void onHandlerSuccess(HandlerContext context) {
     Map<Path, Optional<String>> digests = new LinkedHashMap<>();
     for (WatchedFile file : files) {
       Path path = file.resolve(context);

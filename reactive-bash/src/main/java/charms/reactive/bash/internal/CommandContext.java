@@ -1,10 +1,9 @@
 package charms.reactive.bash.internal;
 
-import charms.reactive.CharmMetadata;
 import charms.reactive.ConditionContext;
-import charms.reactive.Flags;
-import charms.reactive.HookEnvironment;
-import charms.reactive.KeyValueStore;
+import charms.reactive.HandlerContext;
+import charms.reactive.HookContext;
+import charms.reactive.HookView;
 import charms.reactive.Phase;
 import charms.reactive.Trigger;
 import java.util.Collection;
@@ -12,19 +11,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code charms.reactive} commands act on: inside a hook, the dispatcher's transaction and
- * the phase and flag watch of the external handler being run; outside a hook, the committed unit
- * state (no phase).
+ * What {@code charms.reactive} commands act on, made of the core's model of a hook: they read a
+ * read-only {@link HookView} and change a {@link HookContext}. Inside a hook that is the
+ * dispatcher's transaction: while a handler file runs {@code --test}, the {@link ConditionContext}
+ * its test was given (the pass's snapshot) and <em>no</em> writable hook at all, so a command that
+ * would change state has nothing to change it with and fails; while it runs {@code --invoke}, the
+ * handler's {@link charms.reactive.HandlerContext}. Outside a hook, the committed unit state (no
+ * phase).
  */
 public interface CommandContext {
 
-  Flags flags();
+  /** The hook as commands read it; cannot change it. */
+  HookView view();
 
-  HookEnvironment environment();
-
-  CharmMetadata metadata();
-
-  KeyValueStore records(String owner);
+  /** The hook as commands change it; empty while a handler file is being tested. */
+  Optional<HookContext> hook();
 
   /** The phase being dispatched, or null outside a dispatch. */
   Phase phase();
@@ -32,19 +33,11 @@ public interface CommandContext {
   /** The flag-watch rule (see {@link ConditionContext#watched}); true outside a dispatch. */
   boolean watched(Collection<String> flags);
 
-  /** A service of the hook (the hook-tool client, relation calls), if any. */
-  <T> Optional<T> service(Class<T> type);
-
   /**
    * Records what {@code test} found: of {@code specs}, the ones in {@code passed} hold. The
    * framework finishes (once-marks, file digests) only functions that held when they ran.
    */
   void tested(List<FunctionSpec> specs, List<FunctionSpec> passed);
-
-  /** Registers a trigger: for the rest of the hook inside one, saved in the state outside. */
-  default void registerTrigger(Trigger trigger) {
-    flags().registerTrigger(trigger);
-  }
 
   /**
    * The handler file whose {@code --test} run is making this call, if any: such a call must not
@@ -54,44 +47,42 @@ public interface CommandContext {
     return Optional.empty();
   }
 
-  /** A condition context in which {@code handlerId} is the handler, for the core's conditions. */
+  /**
+   * The hook to change for {@code command}.
+   *
+   * @throws FatalCommandException naming the command and the file if a file is being tested
+   */
+  default HookContext writable(String command) {
+    return hook().orElseThrow(() -> new FatalCommandException("charms.reactive " + command
+        + " was called while " + beingTested().orElse("a handler file") + " was being tested "
+        + "(--test): a test must not change state; change flags in the functions that --invoke "
+        + "runs"));
+  }
+
+  /** Registers a trigger: for the rest of the hook inside one, saved in the state outside. */
+  default void registerTrigger(Trigger trigger) {
+    writable("register_trigger").flags().registerTrigger(trigger);
+  }
+
+  /** A service of the hook (the hook-tool client, relation calls), if any; none while tested. */
+  default <T> Optional<T> service(Class<T> type) {
+    return hook().filter(h -> h.services().has(type)).map(h -> h.service(type));
+  }
+
+  /** The read-only view the core's conditions get, with {@code handlerId} as the handler. */
   default ConditionContext forHandler(String handlerId) {
-    CommandContext outer = this;
-    return new ConditionContext() {
-      @Override
-      public String handlerId() {
-        return handlerId;
-      }
+    Phase phase = phase();
+    return ConditionContext.of(handlerId, phase == null ? Phase.OTHER : phase, view(),
+        this::watched);
+  }
 
-      @Override
-      public Phase phase() {
-        return outer.phase() == null ? Phase.OTHER : outer.phase();
-      }
-
-      @Override
-      public Flags flags() {
-        return outer.flags();
-      }
-
-      @Override
-      public boolean watched(Collection<String> watched) {
-        return outer.watched(watched);
-      }
-
-      @Override
-      public HookEnvironment environment() {
-        return outer.environment();
-      }
-
-      @Override
-      public CharmMetadata metadata() {
-        return outer.metadata();
-      }
-
-      @Override
-      public KeyValueStore records(String owner) {
-        return outer.records(owner);
-      }
-    };
+  /**
+   * The writable context of the handler {@code handlerId}, for what its conditions consume when
+   * it succeeded (once-marks, file digests: what {@code mark_invoked} does).
+   *
+   * @throws FatalCommandException if a file is being tested
+   */
+  default HandlerContext forSuccess(String handlerId) {
+    return HandlerContext.of(handlerId, writable("mark_invoked"));
   }
 }

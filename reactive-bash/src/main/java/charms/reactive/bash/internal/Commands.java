@@ -1,6 +1,7 @@
 package charms.reactive.bash.internal;
 
 import charms.reactive.Conditions;
+import charms.reactive.FlagView;
 import charms.reactive.Flags;
 import charms.reactive.Phase;
 import charms.reactive.ReactiveException;
@@ -89,14 +90,6 @@ public final class Commands implements CommandExecutor {
     String command = argv.get(i);
     Args args = new Args(command, argv.subList(i + 1, argv.size()));
     try {
-      if (MUTATING.contains(command)) {
-        Optional<String> tested = context.beingTested();
-        if (tested.isPresent()) {
-          throw new FatalCommandException("charms.reactive " + command + " was called while "
-              + tested.get() + " was being tested (--test): a test must not change state; "
-              + "change flags in the functions that --invoke runs");
-        }
-      }
       Object result = run(command, args);
       if (TESTS.contains(command)) {
         // the original prints the formatted empty string after a test command
@@ -114,36 +107,40 @@ public final class Commands implements CommandExecutor {
     }
   }
 
-  /** The commands that change the hook's state: refused while a file is being tested. */
-  private static final Set<String> MUTATING = Set.of("set_flag", "set_state", "clear_flag",
-      "remove_state", "toggle_flag", "toggle_state", "register_trigger", "mark_invoked");
-
   private static final Object NO_OUTPUT = new Object();
 
+  /**
+   * Runs one command. Reads go through the read-only view; a change needs the writable hook,
+   * which does not exist while a file is being tested ({@link CommandContext#writable}).
+   */
   private Object run(String command, Args a) {
-    Flags flags = context.flags();
+    FlagView flags = context.view().flags();
     switch (command) {
       case "set_flag", "set_state" -> {
+        Flags writable = context.writable(command).flags();
         String flag = a.positional("flag");
         Optional<String> value = a.option("value");
         a.done();
-        flags.set(flag, value.orElse(null));
+        writable.set(flag, value.orElse(null));
         return NO_OUTPUT;
       }
       case "clear_flag", "remove_state" -> {
+        Flags writable = context.writable(command).flags();
         String flag = a.positional("flag");
         a.done();
-        flags.clear(flag);
+        writable.clear(flag);
         return NO_OUTPUT;
       }
       case "toggle_flag", "toggle_state" -> {
+        Flags writable = context.writable(command).flags();
         String flag = a.positional("flag");
         boolean set = parseBoolean(a.positional("should_set"));
         a.done();
-        flags.toggle(flag, set);
+        writable.toggle(flag, set);
         return NO_OUTPUT;
       }
       case "register_trigger" -> {
+        context.writable(command);
         return registerTrigger(a);
       }
       case "is_flag_set", "is_state" -> {
@@ -202,8 +199,9 @@ public final class Commands implements CommandExecutor {
         return Conditions.onlyOnce().test(context.forHandler(id)).holds();
       }
       case "mark_invoked" -> {
+        context.writable(command);
         for (String id : a.restAtLeastOne("handler_id")) {
-          Conditions.onlyOnce().onHandlerSuccess(context.forHandler(id));
+          Conditions.onlyOnce().onHandlerSuccess(context.forSuccess(id));
         }
         return NO_OUTPUT;
       }
@@ -220,9 +218,9 @@ public final class Commands implements CommandExecutor {
         String source = a.positional("source");
         String target = a.positional("target");
         a.done();
-        charms.reactive.fs.Templates.forCharm(context.environment()).render(source,
-            java.nio.file.Path.of(target),
-            callerEnvironment.isEmpty() ? context.environment().variables() : callerEnvironment,
+        charms.reactive.HookEnvironment hook = context.view().environment();
+        charms.reactive.fs.Templates.forCharm(hook).render(source, java.nio.file.Path.of(target),
+            callerEnvironment.isEmpty() ? hook.variables() : callerEnvironment,
             charms.reactive.fs.FileAttributes.file());
         return NO_OUTPUT;
       }

@@ -1,13 +1,12 @@
 package charms.reactive.bash.internal;
 
-import charms.reactive.CharmMetadata;
 import charms.reactive.Condition;
 import charms.reactive.ConditionContext;
-import charms.reactive.Flags;
 import charms.reactive.Handler;
 import charms.reactive.HandlerContext;
+import charms.reactive.HookContext;
 import charms.reactive.HookEnvironment;
-import charms.reactive.KeyValueStore;
+import charms.reactive.HookView;
 import charms.reactive.Phase;
 import charms.reactive.ReactiveException;
 import charms.reactive.Verdict;
@@ -38,8 +37,9 @@ import reactor.core.publisher.Mono;
  * <p>{@code --test} runs once per pass: from a met test until the file is invoked, the
  * dispatcher's re-tests (after other handlers changed flags) start no process. They evaluate the
  * decorators the file declared at its {@code --test} in this JVM (a file whose functions no longer
- * hold is dropped from the pass); a file that declared none keeps its verdict. A call that would
- * change state while the file is being tested fails the call and the hook.
+ * hold is dropped from the pass); a file that declared none keeps its verdict. While the file is
+ * being tested its calls read the condition view it was given (the pass's snapshot) and have no
+ * writable hook: a call that would change state fails the call and the hook.
  *
  * <p>A file that cannot be executed is an error naming it; a {@code --test} exit code other than
  * 0 or 1, or a failing {@code --invoke}, fails the hook naming the file and exit code.
@@ -276,7 +276,11 @@ public final class ExternalHandler {
     return done;
   }
 
-  /** The command context of one run of the file: its test context, and its handler context when invoked. */
+  /**
+   * The command context of one run of the file: while it is tested, the condition view its test
+   * was given and no writable hook (so nothing can change state); when invoked, the handler's
+   * context as the hook to change, and the test's phase and flag watch for the functions' re-tests.
+   */
   private final class Session implements CommandContext {
     private final ConditionContext test;
     private final HandlerContext handler;
@@ -287,23 +291,17 @@ public final class ExternalHandler {
     }
 
     @Override
-    public Flags flags() {
-      return test.flags();
+    public HookView view() {
+      return handler == null ? test : HookView.readOnly(handler);
     }
 
     @Override
-    public HookEnvironment environment() {
+    public Optional<HookContext> hook() {
+      return Optional.ofNullable(handler);
+    }
+
+    HookEnvironment environment() {
       return test.environment();
-    }
-
-    @Override
-    public CharmMetadata metadata() {
-      return test.metadata();
-    }
-
-    @Override
-    public KeyValueStore records(String owner) {
-      return test.records(owner);
     }
 
     @Override
@@ -328,14 +326,6 @@ public final class ExternalHandler {
       } else {
         System.err.println("charms.reactive: WARNING: " + message);
       }
-    }
-
-    @Override
-    public <T> Optional<T> service(Class<T> type) {
-      if (handler == null || !handler.services().has(type)) {
-        return Optional.empty();
-      }
-      return Optional.of(handler.service(type));
     }
 
     @Override

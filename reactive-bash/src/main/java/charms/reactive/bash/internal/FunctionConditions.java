@@ -3,6 +3,7 @@ package charms.reactive.bash.internal;
 import charms.reactive.Condition;
 import charms.reactive.ConditionContext;
 import charms.reactive.Conditions;
+import charms.reactive.HandlerContext;
 import charms.reactive.Phase;
 import charms.reactive.fs.FileConditions;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ public final class FunctionConditions {
 
   /** After the function ran successfully: marks {@code @only_once}, stores file digests. */
   public void succeeded(CommandContext context) {
-    ConditionContext own = context.forHandler(spec.id());
+    HandlerContext own = context.forSuccess(spec.id());
     for (Condition c : conditions) {
       c.onHandlerSuccess(own);
     }

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.CharmMetadata;
-import charms.reactive.Flags;
+import charms.reactive.ConditionContext;
+import charms.reactive.HookContext;
 import charms.reactive.HookEnvironment;
-import charms.reactive.KeyValueStore;
+import charms.reactive.HookLog;
+import charms.reactive.HookView;
 import charms.reactive.Phase;
 import charms.reactive.internal.UnitState;
+import charms.reactive.internal.dispatch.HookSession;
 import charms.reactive.state.StateDocument;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,25 +27,20 @@ class CommandsTest {
   Phase phase = Phase.OTHER;
   Optional<String> beingTested = Optional.empty();
   final List<String> tested = new ArrayList<>();
+  /** The hook the commands act on: the core's model over a unit state, as in a real hook. */
+  final HookSession session = new HookSession(state,
+      HookEnvironment.of(Map.of("JUJU_HOOK_NAME", "config-changed", "CHARM_DIR", "/tmp")),
+      HookLog.stderr(), null, () -> new CharmMetadata("x", Map.of()), List.of());
   final Commands commands = new Commands(new CommandContext() {
     @Override
-    public Flags flags() {
-      return state.flags();
+    public HookView view() {
+      return beingTested.isPresent() ? ConditionContext.of("reactive/x.sh", phase, session, f -> true)
+          : HookView.readOnly(session);
     }
 
     @Override
-    public HookEnvironment environment() {
-      return HookEnvironment.of(Map.of("JUJU_HOOK_NAME", "config-changed", "CHARM_DIR", "/tmp"));
-    }
-
-    @Override
-    public CharmMetadata metadata() {
-      return new CharmMetadata("x", Map.of());
-    }
-
-    @Override
-    public KeyValueStore records(String owner) {
-      return state.records(owner);
+    public Optional<HookContext> hook() {
+      return beingTested.isPresent() ? Optional.empty() : Optional.of(session);
     }
 
     @Override

@@ -2,11 +2,11 @@ package charms.reactive.internal.conditions;
 
 import charms.reactive.Condition;
 import charms.reactive.ConditionContext;
-import charms.reactive.Flags;
+import charms.reactive.FlagView;
 import charms.reactive.Phase;
 import charms.reactive.Verdict;
 import charms.reactive.internal.FlagNames;
-import charms.reactive.internal.FlagTable;
+import charms.reactive.internal.FlagLookup;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class FlagCondition implements Condition {
 
   @Override
   public Verdict test(ConditionContext context) {
-    Flags current = context.flags();
+    FlagView current = context.flags();
     switch (mode) {
       case ALL:
         for (String flag : flags) {
@@ -88,11 +88,12 @@ public final class FlagCondition implements Condition {
   }
 
   /**
-   * The names were validated when the condition was made, so the hook's own flag table is asked
-   * without validating them again: this runs for every handler in every iteration.
+   * The names were validated when the condition was made, so the hook's own flags (the pass's
+   * snapshot, or the flag table) are asked without validating them again: this runs for every
+   * handler in every iteration.
    */
-  private static boolean isSet(Flags flags, String flag) {
-    return flags instanceof FlagTable table ? table.containsValidName(flag) : flags.isSet(flag);
+  private static boolean isSet(FlagView flags, String flag) {
+    return flags instanceof FlagLookup lookup ? lookup.containsValidName(flag) : flags.isSet(flag);
   }
 
   @Override

@@ -2,6 +2,7 @@ package charms.reactive.internal.conditions;
 
 import charms.reactive.Condition;
 import charms.reactive.ConditionContext;
+import charms.reactive.HandlerContext;
 import charms.reactive.Verdict;
 
 /**
@@ -27,7 +28,7 @@ public final class OnlyOnceCondition implements Condition {
   }
 
   @Override
-  public void onHandlerSuccess(ConditionContext context) {
+  public void onHandlerSuccess(HandlerContext context) {
     context.records(OWNER).set(context.handlerId(), true);
   }
 

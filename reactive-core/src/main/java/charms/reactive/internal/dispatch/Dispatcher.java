@@ -4,6 +4,7 @@ import charms.reactive.Condition;
 import charms.reactive.DispatchSettings;
 import charms.reactive.EndHook;
 import charms.reactive.Handler;
+import charms.reactive.HandlerContext;
 import charms.reactive.HandlerFailedException;
 import charms.reactive.IterationCapException;
 import charms.reactive.Phase;
@@ -11,8 +12,9 @@ import charms.reactive.ReactiveException;
 import charms.reactive.RetestPolicy;
 import charms.reactive.StateSnapshot;
 import charms.reactive.Verdict;
+import charms.reactive.internal.ConditionView;
 import charms.reactive.internal.FlagListener;
-import com.fasterxml.jackson.databind.JsonNode;
+import charms.reactive.internal.FlagSnapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,8 +32,12 @@ import reactor.core.publisher.Mono;
  * pass.
  *
  * <p>Each pass snapshots the flags and queues, in registration order, the handlers whose condition
- * holds on that snapshot (phase, flag watch, conditions); the queue is fixed before any of them
- * runs. Queued handlers run one after another ({@code concatMap}); a handler's publisher completes
+ * holds on that snapshot (phase, flag watch, conditions): the conditions' views ({@link PassView})
+ * read the pass's immutable {@link FlagSnapshot} while the queue is made, and the current flags
+ * for re-tests once it is fixed. Conditions that read more than flags (records, files, a bash
+ * file's {@code --test}) read those as they are, through the same read-only view; at queueing
+ * time no handler of the pass has run yet, so they see the state the snapshot was taken from.
+ * The queue is fixed before any of the handlers runs. Queued handlers run one after another ({@code concatMap}); a handler's publisher completes
  * before the next handler starts. After a handler changed flags, the handlers still queued that
  * depend on a changed flag (and those whose conditions read more than flags) are tested again and
  * dropped if their condition no longer holds, so a handler starts only while its condition holds
@@ -49,8 +54,12 @@ public final class Dispatcher {
   private final DispatchSettings settings;
   private final HookSession session;
   private final HookThread thread;
-  private final HandlerScope[] scopes;
-  private final ConditionScope[] conditionScopes;
+  /** The hook as handlers change it (each gets it with its own id). */
+  private final PinnedHook hook;
+  /** What conditions read: the pass's snapshot while it is queued, then the current flags. */
+  private final PassView view;
+  /** Each handler's condition view, made when its conditions are first tested. */
+  private final ConditionView[] conditionViews;
   private final FlagWatch watch = new FlagWatch();
   private final ChangeTracker tracker = new ChangeTracker();
   /** For each flag, the handlers watching it; built on the first flag change (never, if none). */
@@ -72,8 +81,9 @@ public final class Dispatcher {
     this.thread = thread;
     this.settings = settings;
     this.session = session;
-    this.scopes = new HandlerScope[handlers.size()];
-    this.conditionScopes = new ConditionScope[handlers.size()];
+    this.hook = new PinnedHook(session, thread);
+    this.view = new PassView(session, watch);
+    this.conditionViews = new ConditionView[handlers.size()];
     this.phases = new Phase[handlers.size()];
     this.everyPhase = new boolean[handlers.size()];
     int[] opaque = new int[handlers.size()];
@@ -82,8 +92,6 @@ public final class Dispatcher {
     int unwatchedCount = 0;
     for (int i = 0; i < handlers.size(); i++) {
       Handler h = handlers.get(i);
-      scopes[i] = new HandlerScope(h.id(), session, thread);
-      conditionScopes[i] = new ConditionScope(h.id(), session, watch);
       phases[i] = h.phase();
       everyPhase[i] = h.runsIn(Phase.HOOKS) && h.runsIn(Phase.OTHER);
       if (!h.dependsOnlyOnWatchedFlags()) {
@@ -127,6 +135,8 @@ public final class Dispatcher {
   private Mono<StateSnapshot> checkCap(int cap) {
     return Mono.defer(() -> {
       watch.iteration(cap);
+      // as a next pass would: on the flags as the last pass left them
+      view.queueing(Phase.OTHER, session.state().flags().snapshot());
       List<String> still = new ArrayList<>();
       for (int i = 0; i < handlers.size(); i++) {
         if (test(i, Phase.OTHER).holds()) {
@@ -155,7 +165,9 @@ public final class Dispatcher {
     return Flux.defer(() -> {
       watch.iteration(iteration);
       PassRecorder rec = new PassRecorder(phase, iteration, handlers.size());
-      SortedMap<String, JsonNode> flagsAtStart = session.state().flags().snapshot();
+      // the pass's snapshot: its conditions are tested on it, and it is what the pass emits
+      FlagSnapshot flagsAtStart = session.state().flags().snapshot();
+      view.queueing(phase, flagsAtStart);
       Set<String> changed = watch.changes();
       int[] queue = new int[handlers.size()];
       int[] position = new int[handlers.size()];
@@ -184,6 +196,8 @@ public final class Dispatcher {
         }
       } catch (RuntimeException e) {
         return Flux.error(e);
+      } finally {
+        view.running();
       }
       int count = queued;
       List<String> queuedIds = new ArrayList<>(count);
@@ -209,14 +223,14 @@ public final class Dispatcher {
 
   private Mono<Void> invoke(int index, PassRecorder rec) {
     Handler handler = handlers.get(index);
-    HandlerScope scope = scopes[index];
+    HandlerContext context = HandlerContext.of(handler.id(), hook);
     return Mono.defer(() -> {
       session.log().info("Invoking reactive handler: " + handler.id());
       warnNotUnless(handler);
       tracker.reset();
       Publisher<?> work;
       try {
-        work = thread.inHandler(() -> handler.action().apply(scope));
+        work = thread.inHandler(() -> handler.action().apply(context));
       } catch (Exception | LinkageError e) {
         return Mono.error(e);
       }
@@ -247,12 +261,12 @@ public final class Dispatcher {
       session.log().info(handler.id() + " ended the hook early"
           + (end.reason().isEmpty() ? "" : ": " + end.reason()));
       return Mono.empty();
-    }).then(Mono.fromRunnable(() -> succeeded(index, handler, rec)));
+    }).then(Mono.fromRunnable(() -> succeeded(index, handler, context, rec)));
   }
 
-  private void succeeded(int index, Handler handler, PassRecorder rec) {
+  private void succeeded(int index, Handler handler, HandlerContext context, PassRecorder rec) {
     for (Condition c : handler.conditions()) {
-      c.onHandlerSuccess(conditionScopes[index]);
+      c.onHandlerSuccess(context);
     }
     if (ended) {
       rec.endedHook(index);
@@ -376,7 +390,11 @@ public final class Dispatcher {
     }
   }
 
-  /** Tests one handler: phase, then flag watch, then its conditions in order. Changes nothing. */
+  /**
+   * Tests one handler: phase, then flag watch, then its conditions in order, each through the
+   * handler's read-only {@link ConditionView} (so on the pass's snapshot while queueing, on the
+   * current flags in a re-test). Changes nothing.
+   */
   private Verdict test(int index, Phase phase) {
     Handler h = handlers.get(index);
     if (!h.runsIn(phase)) {
@@ -385,8 +403,11 @@ public final class Dispatcher {
     if (!watch.watches(h.watchedFlags())) {
       return Verdict.unmet(watch.unchangedReason(), h.watchedFlags());
     }
-    ConditionScope scope = conditionScopes[index];
-    scope.phase(phase);
+    ConditionView scope = conditionViews[index];
+    if (scope == null) {
+      scope = new ConditionView(h.id(), view);
+      conditionViews[index] = scope;
+    }
     for (Condition c : h.conditions()) {
       Verdict v;
       try {

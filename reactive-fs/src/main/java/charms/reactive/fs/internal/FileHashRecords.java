@@ -1,6 +1,7 @@
 package charms.reactive.fs.internal;
 
 import charms.reactive.KeyValueStore;
+import charms.reactive.KeyValueView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +24,7 @@ public final class FileHashRecords {
   }
 
   /** The digest stored for {@code file} by {@code handlerId}, if any. */
-  public static Optional<String> stored(KeyValueStore records, String handlerId, Path file) {
+  public static Optional<String> stored(KeyValueView records, String handlerId, Path file) {
     return records.get(handlerId)
         .map(node -> node.get(file.toString()))
         .filter(JsonNode::isTextual)

@@ -1,6 +1,6 @@
 package charms.reactive.fs.internal;
 
-import charms.reactive.ConditionContext;
+import charms.reactive.HookView;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -39,7 +39,7 @@ public final class WatchedFile {
    *
    * @throws IllegalStateException if the supplier returned null or an empty name
    */
-  public Path resolve(ConditionContext context) {
+  public Path resolve(HookView context) {
     Object value = name != null ? name : supplier.get();
     if (value == null) {
       throw new IllegalStateException("the file supplier " + supplier + " returned null");

@@ -2,7 +2,7 @@ package charms.reactive.internal.dispatch;
 
 import charms.reactive.CharmMetadata;
 import charms.reactive.Flags;
-import charms.reactive.HandlerContext;
+import charms.reactive.HookContext;
 import charms.reactive.HookEnvironment;
 import charms.reactive.HookLog;
 import charms.reactive.HookServices;
@@ -10,27 +10,22 @@ import charms.reactive.KeyValueStore;
 import charms.reactive.LifecycleCallback;
 
 /**
- * One handler's context. Its flags, data and records are pinned to the hook's thread: a call made
- * from a handler's asynchronous part on another thread runs on the hook's thread.
+ * The hook as its handlers get it (each through {@link charms.reactive.HandlerContext#of}, with its
+ * id): the {@link HookSession}, with its flags, data, records and exit callbacks pinned to the
+ * hook's thread: a call made from a handler's asynchronous part on another thread runs on the
+ * hook's thread. One per hook.
  */
-final class HandlerScope implements HandlerContext {
-  private final String handlerId;
+final class PinnedHook implements HookContext {
   private final HookSession session;
   private final HookThread thread;
   private final Flags flags;
   private final KeyValueStore data;
 
-  HandlerScope(String handlerId, HookSession session, HookThread thread) {
-    this.handlerId = handlerId;
+  PinnedHook(HookSession session, HookThread thread) {
     this.session = session;
     this.thread = thread;
     this.flags = new PinnedFlags(session.flags(), thread);
     this.data = new PinnedStore(session.data(), thread);
-  }
-
-  @Override
-  public String handlerId() {
-    return handlerId;
   }
 
   @Override
