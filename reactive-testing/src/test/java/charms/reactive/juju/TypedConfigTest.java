@@ -2,7 +2,6 @@ package charms.reactive.juju;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.Handler;
@@ -179,14 +178,6 @@ class TypedConfigTest {
     body = ctx -> ctx.service(CharmConfig.class).get("admin-password");
     assertEquals("no config option 'admin-password' in config.yaml; declared: port, admin-pass, debug, "
         + "ratio, log_level", failure("install"));
-  }
-
-  @Test
-  void notARecordIsRejected() {
-    CharmConfig config = new CharmConfig(null, charmDir);
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Class<Record> notRecord = (Class) String.class;
-    assertThrows(IllegalArgumentException.class, () -> config.as(notRecord));
   }
 
   record Shared(String adminPassword, Optional<Integer> clusterSize, boolean ready) {
