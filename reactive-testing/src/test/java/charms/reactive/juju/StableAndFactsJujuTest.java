@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.Handler;
-import charms.reactive.HookEnvironment;
-import charms.reactive.HookOverrides;
 import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;
-import charms.reactive.state.MemoryStateStore;
+import charms.reactive.testing.Harness;
+import charms.reactive.testing.HookEvent;
+import charms.reactive.testing.HookOutcome;
+import charms.reactive.testing.JujuState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,13 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Juju integration's part of stable handlers (config and leader inputs) and hook-scoped facts
- * (config.*, leader.*, charm.upgraded), over a run of hooks.
+ * (config.*, leader.*, charm.upgraded), over a run of hooks on the harness.
  */
 class StableAndFactsJujuTest {
   @TempDir
   Path charmDir;
-  final ScriptedTools fake = new ScriptedTools();
-  final MemoryStateStore store = new MemoryStateStore();
+  JujuState state;
   final List<String> ran = new ArrayList<>();
   ReactiveCharm charm;
 
@@ -39,8 +38,8 @@ class StableAndFactsJujuTest {
         "  port: {type: int, default: 8080}",
         "  name: {type: string, default: ''}",
         ""));
-    fake.config.put("port", 8080);
-    fake.config.put("name", "");
+    Files.writeString(charmDir.resolve("metadata.yaml"), "name: app\n");
+    state = JujuState.forUnit("app/0").withLeader(true).withConfig(Map.of("port", 8080, "name", ""));
     charm = ReactiveCharm.builder().use(Juju.integration())
         .handler(
             Handler.named("render").inputs("config:port", "leader:password").invoke(ctx -> ran.add("render")),
@@ -53,15 +52,13 @@ class StableAndFactsJujuTest {
   }
 
   HookRun hook(String name) {
-    Map<String, String> env = new HashMap<>();
-    env.put("JUJU_HOOK_NAME", name);
-    env.put("JUJU_UNIT_NAME", "app/0");
-    env.put("JUJU_CONTEXT_ID", "ctx-1");
-    env.put("CHARM_DIR", charmDir.toString());
     ran.clear();
-    HookRun run = charm.execute(HookEnvironment.of(env), new HookOverrides(store, Map.of(ToolRunner.class, fake)));
-    assertTrue(run.succeeded(), () -> String.valueOf(run.error()));
-    return run;
+    try (Harness harness = Harness.builder(charmDir).charm(charm).build()) {
+      HookOutcome out = harness.run(HookEvent.unit(name), state);
+      assertTrue(out.succeeded(), () -> String.valueOf(out.error()));
+      state = out.state();
+      return out.run().orElseThrow();
+    }
   }
 
   @Test
@@ -71,11 +68,11 @@ class StableAndFactsJujuTest {
     hook("update-status");
     assertEquals(List.of(), ran, "nothing changed: no stable run, no fact");
 
-    fake.config.put("name", "web");
+    state = state.withConfig("name", "web");
     hook("config-changed");
     assertEquals(List.of("any-config"), ran, "name is no input of render and not config.port");
 
-    fake.config.put("port", 9090);
+    state = state.withConfig("port", 9090);
     HookRun changed = hook("config-changed");
     assertEquals(List.of("render", "port-changed", "any-config"), ran);
     assertTrue(changed.trace().render().contains("ran         render -- inputs changed: config:port"),
@@ -83,7 +80,7 @@ class StableAndFactsJujuTest {
     hook("update-status");
     assertEquals(List.of(), ran, "the fact is gone with its hook, and nobody cleared it");
 
-    fake.leaderSettings.put("password", "s3cret");
+    state = state.withLeaderSettings(Map.of("password", "s3cret"));
     hook("leader-settings-changed");
     assertEquals(List.of("render", "password-changed"), ran);
     hook("leader-settings-changed");
