@@ -20,6 +20,8 @@ class ApiLineTest {
           // handler annotations
           "When", "WhenAll", "WhenAny", "WhenNot", "WhenNone", "WhenNotAll", "Hook", "OnlyOnce",
           "NotUnless", "CollectMetrics", "MeterStatusChanged", "HandlerId",
+          // stable handlers and hook-scoped facts
+          "Stable", "WhenChanged", "InputReader", "HookFacts",
           // conditions
           "Condition", "Conditions", "ConditionContext", "Verdict",
           // what a handler reaches

@@ -43,7 +43,7 @@ public final class HandlerIndexProcessor extends AbstractProcessor {
   private static final Set<String> FLAG_ANNOTATIONS = Set.of("When", "WhenAll", "WhenAny",
       "WhenNot", "WhenNone", "WhenNotAll");
   private static final Set<String> OTHER_ANNOTATIONS = Set.of("Hook", "OnlyOnce", "CollectMetrics",
-      "MeterStatusChanged");
+      "MeterStatusChanged", "WhenChanged", "Stable");
   /**
    * The mark of the base classes of interface handler classes (reactive-relations' endpoints, for
    * example): handlers declared in their subclasses may use the {@code {endpoint_name}}

@@ -19,9 +19,11 @@ import charms.reactive.KeyValueStore;
 import charms.reactive.MeterStatusChanged;
 import charms.reactive.NotUnless;
 import charms.reactive.OnlyOnce;
+import charms.reactive.Stable;
 import charms.reactive.When;
 import charms.reactive.WhenAll;
 import charms.reactive.WhenAny;
+import charms.reactive.WhenChanged;
 import charms.reactive.WhenNone;
 import charms.reactive.WhenNot;
 import charms.reactive.WhenNotAll;
@@ -127,6 +129,7 @@ public final class HandlerMethodReader {
     if (notUnless != null) {
       builder.notUnless(expand(notUnless.value(), placeholders));
     }
+    stable(method, builder);
     Parameter[] parameters = method.getParameters();
     List<BiFunction<Parameter, HandlerContext, Object>> suppliers = new ArrayList<>();
     for (Parameter p : parameters) {
@@ -162,6 +165,18 @@ public final class HandlerMethodReader {
     NotUnless notUnless = method.getAnnotation(NotUnless.class);
     if (notUnless != null) {
       Handler.named(id).notUnless(expand(notUnless.value(), placeholders));
+    }
+    stable(method, Handler.named(id));
+  }
+
+  private static void stable(Method method, Handler.Builder builder) {
+    Stable stable = method.getAnnotation(Stable.class);
+    if (stable == null) {
+      return;
+    }
+    builder.stable(stable.value());
+    if (stable.inputs().length > 0) {
+      builder.inputs(stable.inputs());
     }
   }
 
@@ -215,6 +230,10 @@ public final class HandlerMethodReader {
     WhenNotAll whenNotAll = method.getAnnotation(WhenNotAll.class);
     if (whenNotAll != null) {
       conditions.add(Conditions.whenNotAll(expand(whenNotAll.value(), p)));
+    }
+    WhenChanged whenChanged = method.getAnnotation(WhenChanged.class);
+    if (whenChanged != null) {
+      conditions.add(Conditions.whenChanged(whenChanged.value()));
     }
     if (method.isAnnotationPresent(OnlyOnce.class)) {
       conditions.add(Conditions.onlyOnce());

@@ -13,7 +13,7 @@ class ApiLineTest {
       .api("charms.reactive.testing",
           // running hooks
           "Harness", "CharmHarness", "HarnessExtension", "CharmSpec", "ActionSpec", "PackedEntry",
-          "FakeHookTools",
+          "FakeHookTools", "ToolAnswer", "Model", "OpenHook",
           // the model in and out
           "JujuState", "RelationState", "Status", "Port", "Network", "HookEvent",
           // what a hook produced
