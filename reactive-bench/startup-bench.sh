@@ -185,7 +185,7 @@ hello() {
   (cd "$work/hello" && /usr/lib/jvm/java-17-openjdk-amd64/bin/jar cf hello.jar Hello.class)
 }
 
-defaults="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k"
+defaults="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:-UsePerfData"
 
 if $classes; then
   unit classes "$charm30"
