@@ -69,13 +69,9 @@ class StartupCacheTest {
   }
 
   Run hook(String jdk) throws Exception {
-    return hook(jdk, "update-status");
-  }
-
-  Run hook(String jdk, String name) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(charm.resolve("dispatch").toString()).redirectErrorStream(true);
     pb.environment().put("JAVA_HOME", jdk);
-    pb.environment().put("JUJU_DISPATCH_PATH", "hooks/" + name);
+    pb.environment().put("JUJU_DISPATCH_PATH", "hooks/update-status");
     pb.environment().put("CHARMS_REACTIVE_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xlog:class+load");
     pb.environment().remove("CHARMS_REACTIVE_JVM_CACHE");
     Process p = pb.start();
@@ -83,7 +79,7 @@ class StartupCacheTest {
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     Run r = new Run(p.exitValue(), out);
     assertEquals(0, r.exit(), out);
-    assertTrue(out.contains("hook ran hooks/" + name), out);
+    assertTrue(out.contains("hook ran hooks/update-status"), out);
     return r;
   }
 
@@ -106,27 +102,6 @@ class StartupCacheTest {
     }
     Run second = hook(jdk);
     assertTrue(second.fromCache(), second.output());
-  }
-
-  /**
-   * JDK 25 loads every class of an AOT cache at start-up: a cache written by an install is written
-   * again, once, by the first update-status, so the idle hooks' cache holds what they load. The
-   * dynamic archives of JDK 17 load on demand: there the first cache stays.
-   */
-  @ParameterizedTest
-  @ValueSource(strings = {"/usr/lib/jvm/java-17-openjdk-amd64", "/usr/lib/jvm/temurin-25-jdk-amd64"})
-  void onJdk25TheFirstUpdateStatusRetrainsACacheAnotherHookWrote(String jdk) throws Exception {
-    setUp(jdk);
-    boolean aot = jdk.contains("temurin-25");
-    assertTrue(hook(jdk, "install").fromJar());
-    assertTrue(Files.readString(cache.resolve("key")).endsWith("\ntrained install\n"));
-    Run firstIdle = hook(jdk);
-    assertEquals(aot, firstIdle.fromJar(), firstIdle.output());
-    assertTrue(Files.readString(cache.resolve("key"))
-        .endsWith(aot ? "\ntrained update-status\n" : "\ntrained install\n"));
-    assertTrue(hook(jdk).fromCache(), "then kept");
-    assertTrue(hook(jdk, "config-changed").fromCache(), "by every hook");
-    assertTrue(hook(jdk).fromCache());
   }
 
   @ParameterizedTest
