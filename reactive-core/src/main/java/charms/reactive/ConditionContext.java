@@ -33,6 +33,25 @@ public interface ConditionContext extends HookView {
   boolean watched(Collection<String> watched);
 
   /**
+   * This hook's hook-scoped facts (what changed since the last committed hook: config options,
+   * relation fields, departed units, an upgrade, files); see {@link HookFacts}. Empty where no
+   * hook runs.
+   */
+  default HookFacts facts() {
+    return new HookFacts();
+  }
+
+  /**
+   * The current value of a stable-handler input {@code kind:key} ({@link Stable#inputs()}), as
+   * JSON (JSON null when absent). Reads only.
+   *
+   * @throws ReactiveException naming the spec if no reader knows its kind or reading fails
+   */
+  default com.fasterxml.jackson.databind.JsonNode input(String spec) {
+    throw new ReactiveException("stable input " + spec + " cannot be read outside a hook");
+  }
+
+  /**
    * A condition view of {@code hook} for the handler {@code handlerId}: reads go to
    * {@code hook} through {@link HookView#readOnly}, so nothing can be changed through it.
    *
@@ -42,5 +61,17 @@ public interface ConditionContext extends HookView {
       Predicate<Collection<String>> watched) {
     return new charms.reactive.internal.ConditionView(handlerId,
         new charms.reactive.internal.ConditionView.Fixed(phase, HookView.readOnly(hook), watched));
+  }
+
+  /**
+   * {@link #of(String, Phase, HookView, Predicate)} with the hook's facts and a reader of stable
+   * inputs (for code that tests conditions itself, such as an external handler's functions).
+   */
+  static ConditionContext of(String handlerId, Phase phase, HookView hook,
+      Predicate<Collection<String>> watched, HookFacts facts,
+      java.util.function.Function<String, com.fasterxml.jackson.databind.JsonNode> inputs) {
+    return new charms.reactive.internal.ConditionView(handlerId,
+        new charms.reactive.internal.ConditionView.Fixed(phase, HookView.readOnly(hook), watched,
+            facts, inputs));
   }
 }

@@ -59,6 +59,36 @@ public final class Conditions {
     return OnlyOnceCondition.INSTANCE;
   }
 
+  /**
+   * One of these hook-scoped facts holds in this hook ({@link HookFacts}); once per hook for each
+   * handler. Phase other.
+   *
+   * @throws IllegalArgumentException if no fact is given or one is empty or has whitespace
+   */
+  public static Condition whenChanged(String... facts) {
+    return new charms.reactive.internal.conditions.WhenChangedCondition(facts);
+  }
+
+  /**
+   * The stable part of a handler whose conditions are put together outside {@link Handler}
+   * (an external handler's functions): holds when the digest of {@code flagsRead} (with their
+   * values) and {@code inputs} ({@code kind:key}) differs from the one recorded after the
+   * handler's last success; records it on success. {@link Handler.Builder#stable()} adds it
+   * itself.
+   *
+   * @param handlerId named in errors
+   * @throws HandlerDefinitionException naming the handler if an input spec is malformed
+   */
+  public static Condition stable(String handlerId, java.util.Collection<String> flagsRead,
+      java.util.List<String> inputs) {
+    java.util.List<charms.reactive.internal.stable.InputSpec> specs = new java.util.ArrayList<>();
+    for (String spec : inputs) {
+      specs.add(charms.reactive.internal.stable.InputSpec.parse(spec, handlerId));
+    }
+    return new charms.reactive.internal.stable.StableCondition(
+        new java.util.LinkedHashSet<>(flagsRead), specs, null);
+  }
+
   /** The {@code collect-metrics} hook, in restricted mode. */
   public static Condition collectMetrics() {
     return new RestrictedHookCondition("collect-metrics");

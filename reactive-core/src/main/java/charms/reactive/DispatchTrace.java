@@ -208,7 +208,7 @@ public record DispatchTrace(String hook, List<String> initialFlags, List<Pass> p
       for (Decision d : pass.decisions()) {
         out.append(String.format("  %-11s %s", d.outcome().name().toLowerCase(java.util.Locale.ROOT),
             d.handlerId()));
-        if (d.outcome() != Outcome.RAN) {
+        if (d.outcome() != Outcome.RAN || d.verdict() != Verdict.met()) {
           out.append(" -- ").append(d.reason());
         }
         out.append('\n');

@@ -1,12 +1,17 @@
 package charms.reactive;
 
 import charms.reactive.internal.FlagNames;
+import charms.reactive.internal.conditions.FlagCondition;
+import charms.reactive.internal.conditions.OnlyOnceCondition;
+import charms.reactive.internal.stable.InputSpec;
+import charms.reactive.internal.stable.StableCondition;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,7 +25,10 @@ import reactor.core.publisher.Mono;
  *
  * <p>The phase is derived from the conditions: {@link Phase#HOOKS} with a hook condition,
  * {@link Phase#RESTRICTED} with a restricted-hook condition, {@link Phase#OTHER} otherwise.
- * Immutable.
+ *
+ * <p>A {@link Stable stable} handler ({@link Builder#stable()}) has one more condition, last: its
+ * inputs (the flags the other conditions read, plus the declared ones) differ from those of its
+ * last successful run. Immutable.
  */
 public final class Handler {
   private final String id;
@@ -31,11 +39,31 @@ public final class Handler {
   private final Set<String> watchedFlags;
   private final boolean dependsOnlyOnWatchedFlags;
   private final boolean everyPhase;
+  /** TRUE or FALSE as declared; null if the handler did not say (the charm's default applies). */
+  private final Boolean stableChoice;
+  private final List<InputSpec> inputs;
+  private final Function<? super ConditionContext, ?> supplied;
+  private final List<Condition> declared;
 
   private Handler(String id, List<Condition> conditions, List<String> notUnless,
-      HandlerFunction action) {
+      HandlerFunction action, Boolean stableChoice, List<InputSpec> inputs,
+      Function<? super ConditionContext, ?> supplied) {
     this.id = id;
-    this.conditions = List.copyOf(conditions);
+    this.declared = List.copyOf(conditions);
+    this.stableChoice = stableChoice;
+    this.inputs = List.copyOf(inputs);
+    this.supplied = supplied;
+    if (Boolean.TRUE.equals(stableChoice)) {
+      Set<String> read = new LinkedHashSet<>();
+      for (Condition c : conditions) {
+        read.addAll(c.watchedFlags());
+      }
+      List<Condition> all = new ArrayList<>(conditions);
+      all.add(new StableCondition(read, this.inputs, supplied));
+      this.conditions = List.copyOf(all);
+    } else {
+      this.conditions = this.declared;
+    }
     this.notUnless = List.copyOf(notUnless);
     this.action = Objects.requireNonNull(action, "action");
     this.phase = phaseOf(id, this.conditions);
@@ -111,6 +139,28 @@ public final class Handler {
     return dependsOnlyOnWatchedFlags;
   }
 
+  /** Whether this handler runs only when its inputs changed ({@link Stable}). */
+  public boolean stable() {
+    return Boolean.TRUE.equals(stableChoice);
+  }
+
+  /**
+   * This handler as the charm's stable-by-default setting makes it: stable if it did not say
+   * otherwise and its conditions are flags only ({@code when*}, {@code only_once}); itself
+   * otherwise.
+   */
+  public Handler stableByDefault() {
+    if (stableChoice != null) {
+      return this;
+    }
+    for (Condition c : declared) {
+      if (!(c instanceof FlagCondition) && c != OnlyOnceCondition.INSTANCE) {
+        return this;
+      }
+    }
+    return new Handler(id, declared, notUnless, action, Boolean.TRUE, inputs, supplied);
+  }
+
   @Override
   public String toString() {
     return "Handler[" + id + "]";
@@ -121,6 +171,9 @@ public final class Handler {
     private final String id;
     private final List<Condition> conditions = new ArrayList<>();
     private final List<String> notUnless = new ArrayList<>();
+    private final List<InputSpec> inputs = new ArrayList<>();
+    private Boolean stable;
+    private Function<? super ConditionContext, ?> supplied;
 
     private Builder(String id) {
       if (id == null || id.isBlank()) {
@@ -184,9 +237,68 @@ public final class Handler {
       return this;
     }
 
+    /**
+     * Makes the handler stable ({@link Stable}): it runs when its condition holds and its inputs
+     * differ from those of its last successful run.
+     */
+    public Builder stable() {
+      return stable(true);
+    }
+
+    /** {@code stable(false)} opts out of the charm's stable-by-default setting. */
+    public Builder stable(boolean isStable) {
+      if (!isStable && (!inputs.isEmpty() || supplied != null)) {
+        throw new HandlerDefinitionException("handler " + id
+            + " declares stable inputs but stable(false)");
+      }
+      this.stable = isStable;
+      return this;
+    }
+
+    /**
+     * Declares inputs of this stable handler as {@code kind:key} ({@code config:port},
+     * {@code leader:password}, {@code relation:db:host}, {@code file:/etc/app.conf},
+     * {@code flag:name}, {@code data:key}); implies {@link #stable()}.
+     *
+     * @throws HandlerDefinitionException naming the handler and the spec if one is malformed
+     */
+    public Builder inputs(String... specs) {
+      requireStableAllowed();
+      for (String spec : specs) {
+        inputs.add(InputSpec.parse(spec, id));
+      }
+      return stable();
+    }
+
+    /**
+     * Declares a value the handler supplies as an input (named {@code value} in traces), worked
+     * out from the condition's read-only view whenever the handler is tested: it must not change
+     * state. Implies {@link #stable()}.
+     */
+    public Builder inputs(Function<? super ConditionContext, ?> value) {
+      requireStableAllowed();
+      this.supplied = Objects.requireNonNull(value, "value");
+      return stable();
+    }
+
+    private void requireStableAllowed() {
+      if (Boolean.FALSE.equals(stable)) {
+        throw new HandlerDefinitionException("handler " + id
+            + " declares stable inputs but stable(false)");
+      }
+    }
+
+    /**
+     * Holds in a hook where one of these hook-scoped facts holds ({@link WhenChanged},
+     * {@link HookFacts}), once per hook.
+     */
+    public Builder whenChanged(String... facts) {
+      return condition(Conditions.whenChanged(facts));
+    }
+
     /** Completes the handler with work expressed as a publisher. */
     public Handler run(HandlerFunction action) {
-      return new Handler(id, conditions, notUnless, action);
+      return new Handler(id, conditions, notUnless, action, stable, inputs, supplied);
     }
 
     /** Completes the handler with synchronous work. */

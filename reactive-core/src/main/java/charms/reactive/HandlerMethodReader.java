@@ -102,6 +102,7 @@ public final class HandlerMethodReader {
     if (notUnless != null) {
       builder.notUnless(expand(notUnless.value(), placeholders));
     }
+    stable(method, builder);
     Parameter[] parameters = method.getParameters();
     List<BiFunction<Parameter, HandlerContext, Object>> suppliers = new ArrayList<>();
     for (Parameter p : parameters) {
@@ -137,6 +138,18 @@ public final class HandlerMethodReader {
     NotUnless notUnless = method.getAnnotation(NotUnless.class);
     if (notUnless != null) {
       Handler.named(id).notUnless(expand(notUnless.value(), placeholders));
+    }
+    stable(method, Handler.named(id));
+  }
+
+  private static void stable(Method method, Handler.Builder builder) {
+    Stable stable = method.getAnnotation(Stable.class);
+    if (stable == null) {
+      return;
+    }
+    builder.stable(stable.value());
+    if (stable.inputs().length > 0) {
+      builder.inputs(stable.inputs());
     }
   }
 
@@ -190,6 +203,10 @@ public final class HandlerMethodReader {
     WhenNotAll whenNotAll = method.getAnnotation(WhenNotAll.class);
     if (whenNotAll != null) {
       conditions.add(Conditions.whenNotAll(expand(whenNotAll.value(), p)));
+    }
+    WhenChanged whenChanged = method.getAnnotation(WhenChanged.class);
+    if (whenChanged != null) {
+      conditions.add(Conditions.whenChanged(whenChanged.value()));
     }
     if (method.isAnnotationPresent(OnlyOnce.class)) {
       conditions.add(Conditions.onlyOnce());

@@ -21,7 +21,7 @@ import java.util.Set;
 public final class HandlerMethods {
   private static final Set<Class<? extends Annotation>> HANDLER_ANNOTATIONS = Set.of(When.class,
       WhenAll.class, WhenAny.class, WhenNot.class, WhenNone.class, WhenNotAll.class, Hook.class,
-      OnlyOnce.class, CollectMetrics.class, MeterStatusChanged.class);
+      OnlyOnce.class, CollectMetrics.class, MeterStatusChanged.class, WhenChanged.class, Stable.class);
 
   /** How to make javac run the processor; part of every missing-index error. */
   static final String HOW_TO_ENABLE = "Enable the annotation processor "

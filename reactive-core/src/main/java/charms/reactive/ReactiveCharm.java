@@ -133,6 +133,7 @@ public final class ReactiveCharm {
     private final Map<Class<?>, Object> services = new LinkedHashMap<>();
     private final Map<Class<?>, Function<HookServices, ?>> hookServices = new LinkedHashMap<>();
     private final List<ParameterResolver> resolvers = new ArrayList<>();
+    private final Map<String, InputReader> inputReaders = new LinkedHashMap<>();
     private DispatchSettings settings = DispatchSettings.defaults();
     private Function<HookServices, StateStore> stores = s -> defaultStateStore(s.environment());
     private Function<HookServices, HookLog> logs = services -> HookLog.stderr();
@@ -217,6 +218,21 @@ public final class ReactiveCharm {
       return this;
     }
 
+    /**
+     * Registers the reader of one kind of stable-handler input ({@code config}, {@code file},
+     * ...): the part before the first colon of a spec such as {@code config:port}.
+     *
+     * @throws IllegalArgumentException if the kind is empty or holds a colon
+     */
+    public Builder inputReader(String kind, InputReader reader) {
+      if (kind == null || kind.isEmpty() || kind.indexOf(':') >= 0) {
+        throw new IllegalArgumentException("an input kind must be non-empty and free of ':', was '"
+            + kind + "'");
+      }
+      inputReaders.put(kind, Objects.requireNonNull(reader, "reader"));
+      return this;
+    }
+
     public Builder settings(DispatchSettings dispatchSettings) {
       this.settings = Objects.requireNonNull(dispatchSettings, "settings");
       return this;
@@ -257,6 +273,10 @@ public final class ReactiveCharm {
       HandlerMethodReader reader = new HandlerMethodReader(resolvers, serviceTypes::contains);
       Map<Class<?>, Object> charmServices = new LinkedHashMap<>(services);
       charmServices.put(HandlerMethodReader.class, reader);
+      charmServices.put(charms.reactive.internal.stable.InputReaders.class,
+          new charms.reactive.internal.stable.InputReaders(inputReaders));
+      Map<Class<?>, Function<HookServices, ?>> perHook = new LinkedHashMap<>(hookServices);
+      perHook.putIfAbsent(HookFacts.class, s -> new HookFacts());
       List<Handler> handlers = new ArrayList<>();
       List<HandlerProvider> providers = new ArrayList<>();
       List<Handler> block = new ArrayList<>();
@@ -299,7 +319,7 @@ public final class ReactiveCharm {
       return new ReactiveCharm(new HookRunner.CharmDefinition(List.copyOf(providers),
           List.copyOf(triggers), List.copyOf(starts), List.copyOf(exitCallbacks),
           List.copyOf(sources), List.copyOf(afterSources), Map.copyOf(charmServices),
-          Map.copyOf(hookServices), settings, stores,
+          Map.copyOf(perHook), settings, stores,
           logs), List.copyOf(handlers));
     }
   }

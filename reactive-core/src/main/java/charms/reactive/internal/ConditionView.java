@@ -25,14 +25,46 @@ public final class ConditionView implements ConditionContext {
     HookView hook();
 
     boolean watched(Collection<String> flags);
+
+    /** The hook's hook-scoped facts; none by default. */
+    default charms.reactive.HookFacts facts() {
+      return new charms.reactive.HookFacts();
+    }
+
+    /** The current value of a stable input, read for {@code handlerId}. */
+    default com.fasterxml.jackson.databind.JsonNode input(String spec, String handlerId) {
+      throw new charms.reactive.ReactiveException("stable input " + spec + " of handler "
+          + handlerId + " cannot be read here");
+    }
   }
 
-  /** A pass that does not move on (a single test outside the dispatcher). */
-  public record Fixed(Phase phase, HookView hook, Predicate<Collection<String>> rule)
+  /**
+   * A pass that does not move on (a single test outside the dispatcher), with the facts and the
+   * input reader of the hook it belongs to.
+   */
+  public record Fixed(Phase phase, HookView hook, Predicate<Collection<String>> rule,
+      charms.reactive.HookFacts hookFacts,
+      java.util.function.Function<String, com.fasterxml.jackson.databind.JsonNode> inputs)
       implements Pass {
+
+    /** Without facts or inputs. */
+    public Fixed(Phase phase, HookView hook, Predicate<Collection<String>> rule) {
+      this(phase, hook, rule, new charms.reactive.HookFacts(), null);
+    }
+
     @Override
     public boolean watched(Collection<String> flags) {
       return rule.test(flags);
+    }
+
+    @Override
+    public charms.reactive.HookFacts facts() {
+      return hookFacts;
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode input(String spec, String handlerId) {
+      return inputs == null ? Pass.super.input(spec, handlerId) : inputs.apply(spec);
     }
   }
 
@@ -87,5 +119,15 @@ public final class ConditionView implements ConditionContext {
   @Override
   public KeyValueView records(String owner) {
     return pass.hook().records(owner);
+  }
+
+  @Override
+  public charms.reactive.HookFacts facts() {
+    return pass.facts();
+  }
+
+  @Override
+  public com.fasterxml.jackson.databind.JsonNode input(String spec) {
+    return pass.input(spec, handlerId);
   }
 }

@@ -9,4 +9,11 @@ public interface FlagListener {
   /** Any clear call, even one that cleared nothing (the original re-tested after those). */
   default void onClearCalled(String flag) {
   }
+
+  /**
+   * A flag that was set got another value (no transition: triggers and the original's flag watch
+   * ignore it; stable handlers, whose inputs include the values, do not).
+   */
+  default void onValueChanged(String flag) {
+  }
 }

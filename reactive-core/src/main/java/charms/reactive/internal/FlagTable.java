@@ -78,6 +78,9 @@ public final class FlagTable implements Flags, FlagLookup {
     } else if (!old.equals(node)) {
       frozen = null;
       owner.markDirty();
+      for (FlagListener l : listeners) {
+        l.onValueChanged(flag);
+      }
     }
   }
 

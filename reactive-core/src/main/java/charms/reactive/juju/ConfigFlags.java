@@ -61,7 +61,9 @@ final class ConfigFlags implements StateSource {
     }
     ConfigOptions options = ConfigOptions.read(context.environment().charmDir().resolve("config.yaml"));
     context.service(CharmConfig.class).snapshot(current, options);
-    context.service(Readings.class).config = new Reading(previous, current, options);
+    Reading reading = new Reading(previous, current, options);
+    context.service(Readings.class).config = reading;
+    addFacts(context.service(charms.reactive.HookFacts.class), reading);
     ObjectNode snapshot = Json.NODES.objectNode();
     current.forEach(snapshot::set);
     records.set(RECORD, snapshot);
@@ -74,6 +76,29 @@ final class ConfigFlags implements StateSource {
   @Override
   public Flux<FlagFact> facts(HookContext context) {
     return Flux.defer(() -> Flux.fromIterable(compute(context, Readings.of(context).config())));
+  }
+
+  /**
+   * The hook-scoped facts of this reading: {@code config.<option>} for each changed option and
+   * {@code config} if any changed (the same comparison as {@code config.changed.*}).
+   */
+  private static void addFacts(charms.reactive.HookFacts facts, Reading reading) {
+    Set<String> names = new LinkedHashSet<>(reading.options().options().keySet());
+    if (names.isEmpty()) {
+      names.addAll(reading.current().keySet());
+    }
+    for (String name : names) {
+      if (changed(reading, name)) {
+        facts.add("config." + name).add("config");
+      }
+    }
+  }
+
+  private static boolean changed(Reading reading, String name) {
+    JsonNode value = reading.current().getOrDefault(name, NullNode.getInstance());
+    JsonNode before = reading.previous() == null ? null : reading.previous().get(name);
+    return reading.previous() == null
+        || !value.equals(before == null ? NullNode.getInstance() : before);
   }
 
   private static List<FlagFact> compute(HookContext context, Reading reading) {
@@ -93,8 +118,7 @@ final class ConfigFlags implements StateSource {
         throw new ReactiveException("config option '" + name + "' should be of type "
             + option.type() + " (config.yaml) but is " + value);
       }
-      JsonNode before = previous == null ? null : previous.get(name);
-      boolean changed = previous == null || !value.equals(before == null ? NullNode.getInstance() : before);
+      boolean changed = changed(reading, name);
       facts.add(FlagFact.toggled("config.set." + name, truthy(value)));
       JsonNode def = option == null ? NullNode.getInstance() : option.defaultValue();
       facts.add(FlagFact.toggled("config.default." + name, value.equals(def)));

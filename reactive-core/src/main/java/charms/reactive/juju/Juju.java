@@ -18,6 +18,10 @@ import charms.reactive.ReactiveCharm;
  * <p>Every hook starts by checking the charm's {@code metadata.yaml} and {@code actions.yaml}:
  * a malformed one fails the hook with an error naming the file and the line.
  *
+ * <p>Stable handlers may declare {@code config:<option>} and {@code leader:<key>} inputs; the
+ * hook-scoped facts {@code config.<option>}, {@code config}, {@code leader.<key>}, {@code leader}
+ * and {@code charm.upgraded} hold in the hook where the change was read.
+ *
  * <p>Handlers get {@link HookTools}, {@link StatusReporter}, {@link CharmConfig} (typed config)
  * and {@link LeaderData} (typed leader settings) injected by type.
  */
@@ -48,13 +52,19 @@ public final class Juju {
       // the charm's own files are checked before anything reads them; then reading (and
       // recording for the next hook) happens once, at the start; the sources only derive flags
       // from what was read
+      builder.inputReader("config", (context, option) -> context.service(CharmConfig.class)
+              .get(option).orElse(null))
+          .inputReader("leader", (context, key) -> context.service(LeaderData.class)
+              .get(key).orElse(null));
       builder.onStart(CharmFiles::validate)
           .onStart(config::read)
           .onStart(leadership::read)
+          .onStart(UpgradeFlags::addFacts)
           .source(config)
           .source(new UpgradeFlags())
           .source(leadership)
           .onExit(ConfigFlags::clearAtExit)
+          .onExit(UpgradeFlags::clearAtExit)
           .onExit(context -> context.service(StatusReporter.class).commit(context));
       if (settings.stateInController()) {
         builder.stateStore(services -> new JujuStateStore(services.get(HookTools.class)));

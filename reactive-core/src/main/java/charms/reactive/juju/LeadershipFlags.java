@@ -50,6 +50,16 @@ final class LeadershipFlags implements StateSource {
         || READING_HOOKS.contains(context.environment().hookName());
     Map<String, String> current = read ? new TreeMap<>(tools.leaderGet()) : previous;
     context.service(Readings.class).leadership = new Reading(tools.isLeader(), previous, current);
+    charms.reactive.HookFacts facts = context.service(charms.reactive.HookFacts.class);
+    Set<String> keys = new TreeSet<>(current.keySet());
+    if (previous != null) {
+      keys.addAll(previous.keySet());
+    }
+    for (String key : keys) {
+      if (!Objects.equals(current.get(key), previous == null ? null : previous.get(key))) {
+        facts.add("leader." + key).add("leader");
+      }
+    }
     records.set(RECORD, LeaderSettings.toNode(current));
     context.service(LeaderData.class).snapshot(current);
   }

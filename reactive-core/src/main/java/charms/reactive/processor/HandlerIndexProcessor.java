@@ -41,7 +41,7 @@ public final class HandlerIndexProcessor extends AbstractProcessor {
   private static final Set<String> FLAG_ANNOTATIONS = Set.of("When", "WhenAll", "WhenAny",
       "WhenNot", "WhenNone", "WhenNotAll");
   private static final Set<String> OTHER_ANNOTATIONS = Set.of("Hook", "OnlyOnce", "CollectMetrics",
-      "MeterStatusChanged");
+      "MeterStatusChanged", "WhenChanged", "Stable");
   /**
    * The base classes of interface handler classes (reactive-relations' endpoints and relation
    * bases), named rather than referenced because the core does not depend on that module. Handlers

@@ -11,7 +11,10 @@ import java.util.Objects;
  *   <li>{@link ProcessRunner}: the real one by default;
  *   <li>{@link Services}: systemd control through that runner;
  *   <li>{@link Templates}: made per hook, on first use, for {@code $CHARM_DIR/templates} (strict
- *       unless {@link #withLenientTemplates()}).
+ *       unless {@link #withLenientTemplates()});
+ *   <li>the {@code file:<path>} input of stable handlers (the file's SHA-256 digest) and the
+ *       hook-scoped facts {@code file:<path>} ({@code @WhenChanged("file:/etc/app.conf")}): see
+ *       the module README, "Files as stable inputs and facts".
  * </ul>
  *
  * <pre>{@code
@@ -47,6 +50,8 @@ public final class FsExtension implements CharmExtension {
   @Override
   public void register(ReactiveCharm.Builder builder) {
     builder.service(ProcessRunner.class, runner);
+    builder.inputReader("file", charms.reactive.fs.internal.FileFacts::digest);
+    builder.onStart(charms.reactive.fs.internal.FileFacts::register);
     builder.service(Services.class, new Services(runner));
     boolean lenient = lenientTemplates;
     builder.hookService(Templates.class, hook -> {

@@ -3,6 +3,7 @@ package charms.reactive.relations;
 import charms.reactive.FlagFact;
 import charms.reactive.Flags;
 import charms.reactive.HookContext;
+import charms.reactive.HookFacts;
 import charms.reactive.InvalidFlagException;
 import charms.reactive.KeyValueStore;
 import charms.reactive.RelationRef;
@@ -52,6 +53,8 @@ final class EndpointFlags implements StateSource {
       String prefix = "endpoint." + name + ".";
       List<String> flags = new ArrayList<>();
       List<String> changed = scan(ep, hook.records(), "endpoint." + name + ".seen");
+      addFacts(context.service(HookFacts.class), name, changed,
+          hook.isRelationHook(name, "departed"));
       if (!changed.isEmpty()) {
         flags.add(prefix + "changed");
         for (String field : changed) {
@@ -68,6 +71,57 @@ final class EndpointFlags implements StateSource {
       changedFlags.put(name, List.copyOf(flags));
     }
     endpoints.changedFlags(changedFlags);
+  }
+
+  /**
+   * The hook-scoped facts of one endpoint: {@code endpoint.<name>.<field>} for each received field
+   * that changed since the last committed hook (the comparison behind
+   * {@code endpoint.<name>.changed.<field>}), {@code endpoint.<name>} if any did, and
+   * {@code endpoint.<name>.departed} in its {@code -relation-departed} hook. A field name that
+   * cannot be a fact name (whitespace) gives only {@code endpoint.<name>}.
+   */
+  private static void addFacts(HookFacts facts, String name, List<String> changed,
+      boolean departed) {
+    String prefix = "endpoint." + name;
+    for (String field : changed) {
+      facts.add(prefix);
+      if (!field.isEmpty() && field.chars().noneMatch(Character::isWhitespace)) {
+        facts.add(prefix + "." + field);
+      }
+    }
+    if (departed) {
+      facts.add(prefix + ".departed");
+    }
+  }
+
+  /**
+   * The {@code relation:<endpoint>:<field>} input of stable handlers: the field as every joined
+   * remote unit of the endpoint sends it, by relation and unit ({@code {"db:1": {"pg/0": "h"}}}),
+   * units without the field left out; null if none sends it.
+   *
+   * @throws IllegalArgumentException naming the spec if it has no {@code :<field>} part
+   */
+  static Object input(HookContext context, String key) {
+    int colon = key.indexOf(':');
+    if (colon <= 0 || colon == key.length() - 1) {
+      throw new IllegalArgumentException("stable input relation:" + key
+          + " is not of the form relation:<endpoint>:<field>");
+    }
+    String endpoint = key.substring(0, colon);
+    String field = key.substring(colon + 1);
+    Endpoint ep = context.service(Endpoints.class).find(endpoint).orElseThrow(
+        () -> new IllegalArgumentException("stable input relation:" + key + " names endpoint '"
+            + endpoint + "', which metadata.yaml does not declare"));
+    SortedMap<String, SortedMap<String, String>> values = new TreeMap<>();
+    for (Relation r : ep.relations()) {
+      for (RelatedUnit u : r.joinedUnits()) {
+        String value = u.receivedRaw().get(field);
+        if (value != null) {
+          values.computeIfAbsent(r.relationId(), k -> new TreeMap<>()).put(u.unitName(), value);
+        }
+      }
+    }
+    return values.isEmpty() ? null : values;
   }
 
   /** After the sources: each endpoint's own flag management, in name order. */

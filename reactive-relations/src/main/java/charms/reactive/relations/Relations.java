@@ -149,6 +149,7 @@ public final class Relations {
           .hookService(Endpoints.class, services -> new Endpoints(registry, requireAll))
           .handlers(new InterfaceHandlers(frozen))
           .onStart(ConversationLifecycle::start)
+          .inputReader("relation", EndpointFlags::input)
           .onStart(EndpointFlags::prepare)
           .source(new EndpointFlags())
           .source(new InterfaceFacts())

@@ -1,5 +1,6 @@
 package charms.reactive.relations;
 
+import org.junit.jupiter.api.AfterEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -93,6 +94,11 @@ class ConversationsTest {
   Consumer<Endpoints> inConfigChanged = e -> { };
   final List<Object> captured = new ArrayList<>();
 
+  @AfterEach
+  void closeUnit() {
+    unit.close();
+  }
+
   @BeforeEach
   void setUp() {
     unit = new TestUnit(dir, "app/0", METADATA);
@@ -115,7 +121,7 @@ class ConversationsTest {
   }
 
   JsonNode record(String key) {
-    return unit.store.committed().framework().get("relations:" + key);
+    return unit.committed().framework().get("relations:" + key);
   }
 
   static void ok(HookRun run) {
@@ -124,30 +130,30 @@ class ConversationsTest {
 
   @Test
   void unitScopeKeepsOneConversationPerRemoteUnitAndAStateListsThem() throws Exception {
-    unit.juju.relation("backend", 1, "web").unit("web/0", Map.of("port", "80"))
+    unit.relation("backend", 1, "web").unit("web/0", Map.of("port", "80"))
         .unit("web/1", Map.of("port", "81"));
     ok(unit.relationHook("backend:1", "joined", "web/0"));
     HookRun second = unit.relationHook("backend:1", "joined", "web/1");
     ok(second);
-    assertEquals(FakeJuju.JSON.readTree("{\"conversations\":[\"reactive.conversations.backend:1.web/0\","
+    assertEquals(TestUnit.JSON.readTree("{\"conversations\":[\"reactive.conversations.backend:1.web/0\","
         + "\"reactive.conversations.backend:1.web/1\"],\"relation\":\"backend\"}"),
         second.flags().get("backend.available"));
     assertEquals(List.of(List.of("web/0", "web/1")), captured.subList(captured.size() - 1, captured.size()),
         "a handler parameter gets the relation base of the state, with its conversations");
-    assertEquals("yes", unit.juju.rel("backend:1").localUnitData.get("want"),
+    assertEquals("yes", unit.rel("backend:1").localUnitData().get("want"),
         "set_remote writes raw values, published at the end of the hook");
   }
 
   @Test
   void departureRemovesTheUnitAndTheEmptyConversationWithItsLocalData() {
-    unit.juju.relation("backend", 1, "web").unit("web/0", Map.of("port", "80"))
+    unit.relation("backend", 1, "web").unit("web/0", Map.of("port", "80"))
         .unit("web/1", Map.of("port", "81"));
     ok(unit.relationHook("backend:1", "joined", "web/0"));
     ok(unit.relationHook("backend:1", "joined", "web/1"));
     assertEquals(1, record("conversations.backend").get("reactive.conversations.backend:1.web/0")
         .path("local").path("seen").intValue());
 
-    unit.juju.rel("backend:1").depart("web/0");
+    unit.rel("backend:1").depart("web/0");
     HookRun gone0 = unit.relationHook("backend:1", "departed", "web/0");
     ok(gone0);
     assertEquals("[\"reactive.conversations.backend:1.web/1\"]",
@@ -155,7 +161,7 @@ class ConversationsTest {
     assertNull(record("conversations.backend").get("reactive.conversations.backend:1.web/0"),
         "the empty conversation and its local data are gone");
 
-    unit.juju.rel("backend:1").depart("web/1");
+    unit.rel("backend:1").depart("web/1");
     HookRun gone1 = unit.relationHook("backend:1", "departed", "web/1");
     ok(gone1);
     assertFalse(gone1.flags().containsKey("backend.available"));
@@ -166,9 +172,9 @@ class ConversationsTest {
   void aStateLeftOnlyByDepartedConversationsIsCleared() {
     // The interface forgets to remove its state on departure: the framework still does not leave
     // a state naming conversations that no longer exist (the original's from_flag then re-joined a junk one).
-    unit.juju.relation("cache", 5, "redis").unit("redis/0", Map.of());
+    unit.relation("cache", 5, "redis").unit("redis/0", Map.of());
     ok(unit.relationHook("cache:5", "joined", "redis/0"));
-    unit.juju.rel("cache:5").depart("redis/0");
+    unit.rel("cache:5").depart("redis/0");
     HookRun gone = unit.relationHook("cache:5", "departed", "redis/0");
     ok(gone);
     assertFalse(gone.flags().containsKey("cache.connected"));
@@ -176,7 +182,7 @@ class ConversationsTest {
 
   @Test
   void outsideItsOwnHooksAUnitScopedRelationHasNoCurrentConversationAndJoinsNothing() {
-    unit.juju.relation("backend", 1, "web").unit("web/0", Map.of("port", "80"));
+    unit.relation("backend", 1, "web").unit("web/0", Map.of("port", "80"));
     ok(unit.relationHook("backend:1", "joined", "web/0"));
     JsonNode before = record("conversations.backend");
     List<String> errors = new ArrayList<>();
@@ -193,13 +199,13 @@ class ConversationsTest {
     assertTrue(errors.get(0).contains("no current conversation in hook config-changed"), errors.get(0));
     assertEquals("80", errors.get(1), "an explicit scope still works anywhere");
     assertEquals(before, record("conversations.backend"), "no junk conversation was created");
-    assertTrue(unit.store.committed().framework().keySet().stream().noneMatch(k -> k.contains("None")));
+    assertTrue(unit.committed().framework().keySet().stream().noneMatch(k -> k.contains("None")));
   }
 
   @Test
   void anotherRelationsHookDoesNotJoinThisRelationsConversations() {
-    unit.juju.relation("backend", 1, "web").unit("web/0", Map.of());
-    unit.juju.relation("other", 2, "web2").unit("web2/0", Map.of("port", "1"));
+    unit.relation("backend", 1, "web").unit("web/0", Map.of());
+    unit.relation("other", 2, "web2").unit("web2/0", Map.of("port", "1"));
     ok(unit.relationHook("backend:1", "joined", "web/0"));
     ok(unit.relationHook("other:2", "joined", "web2/0"));
     assertEquals(List.of("reactive.conversations.backend:1.web/0"),
@@ -209,14 +215,14 @@ class ConversationsTest {
 
   @Test
   void globalScopeLosesDepartedUnitsToo() {
-    unit.juju.relation("cache", 5, "redis").unit("redis/0", Map.of());
-    unit.juju.relation("cache", 6, "memc").unit("memc/0", Map.of());
+    unit.relation("cache", 5, "redis").unit("redis/0", Map.of());
+    unit.relation("cache", 6, "memc").unit("memc/0", Map.of());
     ok(unit.relationHook("cache:5", "joined", "redis/0"));
     HookRun both = unit.relationHook("cache:6", "joined", "memc/0");
     ok(both);
     assertEquals("[\"memc/0\",\"redis/0\"]",
         record("conversations.cache").get("reactive.conversations.cache.global").get("units").toString());
-    unit.juju.rel("cache:5").depart("redis/0");
+    unit.rel("cache:5").depart("redis/0");
     ok(unit.relationHook("cache:5", "departed", "redis/0"));
     assertEquals("[\"memc/0\"]",
         record("conversations.cache").get("reactive.conversations.cache.global").get("units").toString(),
@@ -225,13 +231,13 @@ class ConversationsTest {
 
   @Test
   void serviceScopeGroupsByRemoteApplication() {
-    unit.juju.relation("svc", 8, "api").unit("api/0", Map.of()).unit("api/1", Map.of());
+    unit.relation("svc", 8, "api").unit("api/0", Map.of()).unit("api/1", Map.of());
     ok(unit.relationHook("svc:8", "joined", "api/0"));
     HookRun run = unit.relationHook("svc:8", "joined", "api/1");
     ok(run);
     JsonNode conv = record("conversations.svc").get("reactive.conversations.svc:8.api");
     assertEquals("[\"api/0\",\"api/1\"]", conv.get("units").toString());
-    unit.juju.rel("svc:8").depart("api/1");
+    unit.rel("svc:8").depart("api/1");
     ok(unit.relationHook("svc:8", "departed", "api/1"));
     assertEquals("[\"api/0\"]",
         record("conversations.svc").get("reactive.conversations.svc:8.api").get("units").toString());
@@ -245,8 +251,8 @@ class ConversationsTest {
 
   @Test
   void aCustomScopeHasOneConversationAcrossRelationsReachableAnywhere() {
-    unit.juju.relation("queue", 9, "rabbit").unit("rabbit/0", Map.of("url", "amqp://a"));
-    unit.juju.relation("queue", 10, "kafka").unit("kafka/0", Map.of());
+    unit.relation("queue", 9, "rabbit").unit("rabbit/0", Map.of("url", "amqp://a"));
+    unit.relation("queue", 10, "kafka").unit("kafka/0", Map.of());
     ok(unit.relationHook("queue:9", "joined", "rabbit/0"));
     HookRun second = unit.relationHook("queue:10", "joined", "kafka/0");
     ok(second);

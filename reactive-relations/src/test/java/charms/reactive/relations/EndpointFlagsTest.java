@@ -1,5 +1,6 @@
 package charms.reactive.relations;
 
+import org.junit.jupiter.api.AfterEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,11 @@ class EndpointFlagsTest {
    * handler consumes them) that each hook's "consume" handler saw; it then clears them.
    */
   final List<List<String>> changedSeen = new ArrayList<>();
+
+  @AfterEach
+  void closeUnit() {
+    unit.close();
+  }
 
   @BeforeEach
   void setUp() {
@@ -54,13 +60,13 @@ class EndpointFlagsTest {
 
   @Test
   void joinedFollowsTheRemoteUnits() {
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of("host", "10.0.0.1"));
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of("host", "10.0.0.1"));
     HookRun joined = unit.relationHook("db:1", "joined", "pg/0");
     assertOk(joined);
     assertTrue(joined.flags().containsKey("endpoint.db.joined"));
     assertFalse(joined.flags().containsKey("endpoint.replica.joined"), "replica has no relation");
 
-    unit.juju.rel("db:1").depart("pg/0");
+    unit.rel("db:1").depart("pg/0");
     HookRun departed = unit.relationHook("db:1", "departed", "pg/0");
     assertOk(departed);
     assertFalse(departed.flags().containsKey("endpoint.db.joined"));
@@ -69,7 +75,7 @@ class EndpointFlagsTest {
 
   @Test
   void changedFlagsNameEveryNewFieldOnceAndNotAgainWhenUnchanged() {
-    unit.juju.relation("cache", 4, "redis").unit("redis/0", Map.of("host", "10.0.0.1", "port", "5432"));
+    unit.relation("cache", 4, "redis").unit("redis/0", Map.of("host", "10.0.0.1", "port", "5432"));
     assertOk(unit.relationHook("cache:4", "joined", "redis/0"));
     assertEquals(List.of("endpoint.cache.changed", "endpoint.cache.changed.host",
         "endpoint.cache.changed.port"), changedSeen.get(0));
@@ -80,19 +86,19 @@ class EndpointFlagsTest {
 
   @Test
   void aRemovedFieldCountsAsAChange() {
-    FakeJuju.Rel rel = unit.juju.relation("cache", 4, "redis")
+    TestUnit.Rel rel = unit.relation("cache", 4, "redis")
         .unit("redis/0", Map.of("host", "10.0.0.1", "password", "secret"));
     assertOk(unit.relationHook("cache:4", "joined", "redis/0"));
-    rel.units.get("redis/0").remove("password");
+    rel.remote("redis/0", "password", null);
     assertOk(unit.relationHook("cache:4", "changed", "redis/0"));
     assertEquals(List.of("endpoint.cache.changed", "endpoint.cache.changed.password"), changedSeen.get(1));
   }
 
   @Test
   void theDataScanRunsInHooksThatAreNotTheEndpointsOwn() {
-    FakeJuju.Rel rel = unit.juju.relation("cache", 4, "redis").unit("redis/0", Map.of("host", "10.0.0.1"));
+    TestUnit.Rel rel = unit.relation("cache", 4, "redis").unit("redis/0", Map.of("host", "10.0.0.1"));
     assertOk(unit.relationHook("cache:4", "joined", "redis/0"));
-    rel.units.get("redis/0").put("host", "10.0.0.2");
+    rel.remote("redis/0", "host", "10.0.0.2");
     assertOk(unit.hook("update-status"));
     assertEquals(List.of("endpoint.cache.changed", "endpoint.cache.changed.host"), changedSeen.get(1),
         "the original skipped the scan once joined outside cache's own hooks");
@@ -100,17 +106,17 @@ class EndpointFlagsTest {
 
   @Test
   void reEncodingTheSameValueIsNoChange() {
-    FakeJuju.Rel rel = unit.juju.relation("cache", 4, "redis")
+    TestUnit.Rel rel = unit.relation("cache", 4, "redis")
         .unit("redis/0", Map.of("cfg", "{\"a\": 1, \"b\": [1, 2]}"));
     assertOk(unit.relationHook("cache:4", "joined", "redis/0"));
-    rel.units.get("redis/0").put("cfg", "{\"b\":[1,2],\"a\":1}");
+    rel.remote("redis/0", "cfg", "{\"b\":[1,2],\"a\":1}");
     assertOk(unit.relationHook("cache:4", "changed", "redis/0"));
     assertEquals(1, changedSeen.size(), "decoded values are compared, not their text");
   }
 
   @Test
   void departedIsSetInTheDepartedHookAndClearedOnceJoinedAgain() {
-    FakeJuju.Rel rel = unit.juju.relation("db", 1, "pg")
+    TestUnit.Rel rel = unit.relation("db", 1, "pg")
         .unit("pg/0", Map.of("host", "a")).unit("pg/1", Map.of("host", "b"));
     assertOk(unit.relationHook("db:1", "joined", "pg/0"));
     rel.depart("pg/1");
@@ -127,7 +133,7 @@ class EndpointFlagsTest {
 
   @Test
   void departedStaysWhileNoUnitIsLeft() {
-    FakeJuju.Rel rel = unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of());
+    TestUnit.Rel rel = unit.relation("db", 1, "pg").unit("pg/0", Map.of());
     assertOk(unit.relationHook("db:1", "joined", "pg/0"));
     rel.depart("pg/0");
     assertOk(unit.relationHook("db:1", "departed", "pg/0"));
@@ -138,7 +144,7 @@ class EndpointFlagsTest {
 
   @Test
   void aFieldNameThatCannotBeAFlagStillSetsChangedWithoutCrashing() {
-    unit.juju.relation("cache", 4, "redis").unit("redis/0", Map.of("bad key", "1", "tab\there", "2",
+    unit.relation("cache", 4, "redis").unit("redis/0", Map.of("bad key", "1", "tab\there", "2",
         "{endpoint_name}", "3", "x".repeat(500), "4", "good", "5"));
     HookRun run = unit.relationHook("cache:4", "joined", "redis/0");
     assertOk(run);
@@ -147,7 +153,7 @@ class EndpointFlagsTest {
 
   @Test
   void interfaceHandlersConsumeTheirChangedFlagsBeforeCharmHandlersRun() {
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of("host", "10.0.0.1"));
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of("host", "10.0.0.1"));
     HookRun run = unit.relationHook("db:1", "joined", "pg/0");
     assertOk(run);
     assertTrue(log.contains("host:db=10.0.0.1 by " + TestInterfaces.DbRequires.class.getName()
@@ -158,7 +164,7 @@ class EndpointFlagsTest {
 
   @Test
   void genericEndpointsOfUnimplementedRelationsHaveTheirFlagsToo() {
-    unit.juju.relation("cache", 4, "redis").unit("redis/0", Map.of("host", "r"));
+    unit.relation("cache", 4, "redis").unit("redis/0", Map.of("host", "r"));
     HookRun run = unit.relationHook("cache:4", "joined", "redis/0");
     assertOk(run);
     assertTrue(run.flags().containsKey("endpoint.cache.joined"));
@@ -167,13 +173,13 @@ class EndpointFlagsTest {
 
   @Test
   void restrictedHooksDoNotTouchEndpointFlags() {
-    FakeJuju.Rel rel = unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of("host", "a"));
+    TestUnit.Rel rel = unit.relation("db", 1, "pg").unit("pg/0", Map.of("host", "a"));
     assertOk(unit.relationHook("db:1", "joined", "pg/0"));
     rel.depart("pg/0");
-    int before = unit.juju.calls.size();
+    int before = unit.calls().size();
     HookRun metrics = unit.hook("collect-metrics");
     assertOk(metrics);
     assertTrue(metrics.flags().containsKey("endpoint.db.joined"), "not refreshed in restricted mode");
-    assertEquals(before, unit.juju.calls.size(), "no relation tool is called in restricted mode");
+    assertEquals(before, unit.calls().size(), "no relation tool is called in restricted mode");
   }
 }

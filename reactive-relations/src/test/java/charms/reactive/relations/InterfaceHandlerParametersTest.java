@@ -1,5 +1,6 @@
 package charms.reactive.relations;
 
+import org.junit.jupiter.api.AfterEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
  * supply their parameters as they do a charm handler's, and {@code {endpoint_name}} is expanded.
  */
 class InterfaceHandlerParametersTest {
+  final List<TestUnit> units = new ArrayList<>();
+
+  TestUnit track(TestUnit unit) {
+    units.add(unit);
+    return unit;
+  }
+
+  @AfterEach
+  void closeUnits() {
+    units.forEach(TestUnit::close);
+  }
+
   @TempDir
   Path dir;
 
@@ -59,14 +72,14 @@ class InterfaceHandlerParametersTest {
   @Test
   void anInterfaceHandlerGetsAParameterFromTheCharmsResolverWithItsPlaceholderExpanded() {
     List<String> seen = new ArrayList<>();
-    TestUnit unit = new TestUnit(dir, "app/0", TestInterfaces.METADATA);
+    TestUnit unit = track(new TestUnit(dir, "app/0", TestInterfaces.METADATA));
     unit.charm(ReactiveCharm.builder()
         .use(Relations.builder()
             .endpoint("pgsql", Role.REQUIRES, Greeted.class, () -> new Greeted(seen))
             .build())
         .parameterResolver(new GreetingResolver()) // registered after the relations module
         .build());
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of());
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of());
     HookRun run = unit.relationHook("db:1", "joined", "pg/0");
     assertTrue(run.succeeded(), () -> "" + run.error());
     String id = Greeted.class.getName() + ".greet";
@@ -79,13 +92,13 @@ class InterfaceHandlerParametersTest {
 
   @Test
   void withoutTheResolverTheHookFailsNamingTheHandlerAndParameterType() {
-    TestUnit unit = new TestUnit(dir, "app/0", TestInterfaces.METADATA);
+    TestUnit unit = track(new TestUnit(dir, "app/0", TestInterfaces.METADATA));
     unit.charm(ReactiveCharm.builder()
         .use(Relations.builder()
             .endpoint("pgsql", Role.REQUIRES, Greeted.class, () -> new Greeted(new ArrayList<>()))
             .build())
         .build());
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of());
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of());
     HookRun run = unit.relationHook("db:1", "joined", "pg/0");
     assertFalse(run.succeeded());
     String message = run.error().orElseThrow().getMessage();

@@ -1,5 +1,6 @@
 package charms.reactive.relations;
 
+import org.junit.jupiter.api.AfterEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -31,6 +32,11 @@ class InterfaceHandlersTest {
   final List<String> log = new ArrayList<>();
   final List<Object> captured = new ArrayList<>();
 
+  @AfterEach
+  void closeUnit() {
+    unit.close();
+  }
+
   @BeforeEach
   void setUp() {
     unit = new TestUnit(dir, "app/0", TestInterfaces.METADATA);
@@ -46,8 +52,8 @@ class InterfaceHandlersTest {
 
   @Test
   void handlersAreRegisteredPerEndpointInSourceOrderWithStableIds() {
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of("host", "h1"));
-    unit.juju.relation("replica", 2, "pg2").unit("pg2/0", Map.of("host", "h2"));
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of("host", "h1"));
+    unit.relation("replica", 2, "pg2").unit("pg2/0", Map.of("host", "h2"));
     HookRun run = unit.relationHook("db:1", "joined", "pg/0");
     assertTrue(run.succeeded(), () -> "" + run.error());
     assertEquals(List.of(DB + ".zRequest:db", DB + ".zRequest:replica", DB + ".aHostChanged:db",
@@ -61,31 +67,31 @@ class InterfaceHandlersTest {
 
   @Test
   void eachHandlerRunsWithItsOwnEndpointInstance() {
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of());
-    unit.juju.relation("replica", 2, "pg2").unit("pg2/0", Map.of());
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of());
+    unit.relation("replica", 2, "pg2").unit("pg2/0", Map.of());
     HookRun run = unit.relationHook("db:1", "joined", "pg/0");
     assertTrue(run.succeeded());
-    assertEquals("\"app-db\"", unit.juju.rel("db:1").localUnitData.get("database"));
-    assertEquals("\"app-replica\"", unit.juju.rel("replica:2").localUnitData.get("database"));
+    assertEquals("\"app-db\"", unit.rel("db:1").localUnitData().get("database"));
+    assertEquals("\"app-replica\"", unit.rel("replica:2").localUnitData().get("database"));
   }
 
   @Test
   void aRoleInterfaceHookGroupStandsForTheHandlersOwnRelation() {
-    unit.juju.relation("website", 3, "proxy").unit("proxy/0", Map.of());
+    unit.relation("website", 3, "proxy").unit("proxy/0", Map.of());
     HookRun run = unit.relationHook("website:3", "joined", "proxy/0");
     assertTrue(run.succeeded(), () -> "" + run.error());
     assertEquals(List.of(TestInterfaces.HttpProvides.class.getName() + ".joinedHook:website"),
         run.handlersRun().subList(0, 1));
-    assertEquals("80", unit.juju.rel("website:3").localUnitData.get("port"));
-    assertEquals("\"web.example\"", unit.juju.rel("website:3").localUnitData.get("hostname"));
+    assertEquals("80", unit.rel("website:3").localUnitData().get("port"));
+    assertEquals("\"web.example\"", unit.rel("website:3").localUnitData().get("hostname"));
   }
 
   @Test
   void theInterfaceFlagSourceDerivesFlagsFromRelationData() {
-    FakeJuju.Rel rel = unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of("host", "h"));
+    TestUnit.Rel rel = unit.relation("db", 1, "pg").unit("pg/0", Map.of("host", "h"));
     HookRun partial = unit.relationHook("db:1", "joined", "pg/0");
     assertFalse(partial.flags().containsKey("db.available"));
-    rel.units.get("pg/0").put("port", "5432");
+    rel.remote("pg/0", "port", "5432");
     HookRun ready = unit.relationHook("db:1", "changed", "pg/0");
     assertTrue(ready.flags().containsKey("db.available"));
     assertFalse(ready.flags().containsKey("replica.available"), "replica has no data");
@@ -123,7 +129,7 @@ class InterfaceHandlersTest {
         }))
         .build();
     unit.charm(charm);
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of("host", "h", "port", "1"));
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of("host", "h", "port", "1"));
     HookRun run = unit.relationHook("db:1", "changed", "pg/0");
     assertTrue(run.succeeded(), () -> "" + run.error());
     assertEquals(List.of("verified"), captured);
@@ -134,11 +140,11 @@ class InterfaceHandlersTest {
     unit.charm(ReactiveCharm.builder()
         .use(Relations.builder().endpoint("pgsql", Role.REQUIRES, Failing.class, Failing::new).build())
         .build());
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of("host", "h"));
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of("host", "h"));
     HookRun run = unit.relationHook("db:1", "joined", "pg/0");
     assertFalse(run.succeeded());
     assertFalse(run.committed());
-    assertTrue(unit.juju.calls("relation-set").isEmpty());
+    assertTrue(unit.calls("relation-set").isEmpty());
     assertTrue(run.error().orElseThrow().getMessage().contains("bad data"));
   }
 
@@ -188,7 +194,7 @@ class InterfaceHandlersTest {
           }
         })
         .build());
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of());
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of());
     HookRun run = unit.relationHook("db:1", "joined", "pg/0");
     assertTrue(run.succeeded(), () -> "" + run.error());
     assertEquals(2, captured.size());

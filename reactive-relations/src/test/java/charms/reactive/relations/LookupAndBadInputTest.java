@@ -1,5 +1,6 @@
 package charms.reactive.relations;
 
+import org.junit.jupiter.api.AfterEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -12,7 +13,7 @@ import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;
 import charms.reactive.When;
 import charms.reactive.juju.HookToolException;
-import charms.reactive.juju.ToolResult;
+import charms.reactive.testing.ToolAnswer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,11 @@ class LookupAndBadInputTest {
   final List<String> log = new ArrayList<>();
   Consumer<Endpoints> work = e -> { };
 
+  @AfterEach
+  void closeUnit() {
+    unit.close();
+  }
+
   @BeforeEach
   void setUp() {
     unit = new TestUnit(dir, "app/0", TestInterfaces.METADATA);
@@ -59,7 +65,7 @@ class LookupAndBadInputTest {
 
   @Test
   void anUnknownRelationNameIsAClearErrorAndTheHookCommitsAndPublishesNothing() {
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of());
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of());
     work = e -> {
       e.get("db").relations().get(0).toPublish().put("x", 1);
       e.get("dbb");
@@ -67,7 +73,7 @@ class LookupAndBadInputTest {
     HookRun run = unit.relationHook("db:1", "joined", "pg/0");
     assertFalse(run.succeeded());
     assertFalse(run.committed());
-    assertTrue(unit.juju.calls("relation-set").isEmpty());
+    assertTrue(unit.calls("relation-set").isEmpty());
     RelationException e = assertInstanceOf(RelationException.class, run.error().orElseThrow().getCause());
     assertEquals("no relation named 'dbb' in metadata.yaml (it declares cache, cluster, db, replica, "
         + "website)", e.getMessage());
@@ -75,7 +81,7 @@ class LookupAndBadInputTest {
 
   @Test
   void aMissingImplementationIsServedGenericallyAndNamedWhenATypeIsAskedFor() {
-    unit.juju.relation("cache", 2, "redis").unit("redis/0", Map.of());
+    unit.relation("cache", 2, "redis").unit("redis/0", Map.of());
     List<String> seen = new ArrayList<>();
     work = e -> {
       seen.add(e.get("cache").getClass().getSimpleName());
@@ -107,7 +113,7 @@ class LookupAndBadInputTest {
   @Test
   void serviceLoaderDiscoveryFindsInterfaceProviders() {
     unit.charm(charm(Relations.builder().discover()));
-    unit.juju.relation("cache", 2, "redis").unit("redis/0", Map.of());
+    unit.relation("cache", 2, "redis").unit("redis/0", Map.of());
     List<Object> seen = new ArrayList<>();
     work = e -> seen.add(e.get("cache", RedisRequires.class).endpointName());
     HookRun run = unit.relationHook("cache:2", "joined", "redis/0");
@@ -140,9 +146,10 @@ class LookupAndBadInputTest {
   void aDepartedRelationMissingFromRelationIdsIsRecordedWithoutCrashing() {
     // Juju no longer lists the relation (the original raised KeyError here) and the
     // departed unit's data cannot be read any more.
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of("host", "h"));
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of("host", "h"));
     assertTrue(unit.relationHook("db:1", "joined", "pg/0").succeeded());
-    unit.juju.relations.remove("db:1");
+    unit.state = unit.state.withoutRelation(1);
+    unit.unchecked(); // Juju itself runs no relation hook for a relation it no longer lists
     HookRun run = unit.relationHook("db:1", "departed", "pg/0");
     assertTrue(run.succeeded(), () -> "" + run.error());
     assertTrue(run.flags().containsKey("endpoint.db.departed"));
@@ -154,7 +161,7 @@ class LookupAndBadInputTest {
 
   @Test
   void departedUnitsKeepTheirDataUntilTheCharmRemovesThem() {
-    FakeJuju.Rel rel = unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of("host", "\"h0\""))
+    TestUnit.Rel rel = unit.relation("db", 1, "pg").unit("pg/0", Map.of("host", "\"h0\""))
         .unit("pg/1", Map.of("host", "\"h1\""));
     assertTrue(unit.relationHook("db:1", "joined", "pg/0").succeeded());
     rel.depart("pg/1");
@@ -169,22 +176,15 @@ class LookupAndBadInputTest {
     };
     assertTrue(unit.hook("update-status").succeeded());
     assertEquals(List.of(1, "h1", "pg/1"), seen, "remove returns the unit (the original's pop returned None)");
-    assertNull(unit.store.committed().framework().get("relations:endpoint.db.departed"),
+    assertNull(unit.committed().framework().get("relations:endpoint.db.departed"),
         "the removal was committed with the hook");
   }
 
   @Test
   void aFailingHookToolFailsTheHookWithTheToolsError() {
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of());
-    TestUnit broken = new TestUnit(dir, "app/0", TestInterfaces.METADATA);
-    broken.charm(unit.charm);
-    broken.juju.relation("db", 1, "pg").unit("pg/0", Map.of());
-    HookRun run = broken.charm.execute(charms.reactive.HookEnvironment.of(Map.of(
-            "JUJU_HOOK_NAME", "update-status", "JUJU_UNIT_NAME", "app/0", "CHARM_DIR", dir.toString())),
-        new charms.reactive.HookOverrides(broken.store, Map.of(charms.reactive.juju.ToolRunner.class,
-            (charms.reactive.juju.ToolRunner) (tool, args, stdin) -> tool.equals("relation-get")
-                ? new ToolResult(1, "", "ERROR connection refused\n")
-                : broken.juju.run(tool, args, stdin))));
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of());
+    unit.answer("relation-get", ToolAnswer.error(1, "connection refused"));
+    HookRun run = unit.hook("update-status");
     assertFalse(run.succeeded());
     assertFalse(run.committed());
     assertInstanceOf(HookToolException.class, run.error().orElseThrow());
@@ -198,7 +198,7 @@ class LookupAndBadInputTest {
             () -> new TestInterfaces.DbRequires(log)).build())
         .handlers(new AmbiguousHandlers())
         .build());
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of());
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of());
     HookRun run = unit.relationHook("db:1", "joined", "pg/0");
     assertTrue(log.contains("flag:db") && log.contains("named:replica"), log::toString);
     assertFalse(run.succeeded(), "the guess handler cannot be given an endpoint");

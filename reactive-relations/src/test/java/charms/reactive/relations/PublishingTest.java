@@ -1,5 +1,7 @@
 package charms.reactive.relations;
 
+import org.junit.jupiter.api.AfterEach;
+import charms.reactive.testing.HookToolCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -28,6 +30,11 @@ class PublishingTest {
   TestUnit unit;
   Consumer<Endpoints> work = e -> { };
 
+  @AfterEach
+  void closeUnit() {
+    unit.close();
+  }
+
   @BeforeEach
   void setUp() {
     unit = new TestUnit(dir, "app/0", TestInterfaces.METADATA);
@@ -35,7 +42,7 @@ class PublishingTest {
         .use(Relations.builder().build())
         .handler(Handler.named("work").hook("db-relation-changed").invoke(ctx -> work.accept(ctx.service(Endpoints.class))))
         .build());
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of());
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of());
   }
 
   HookRun run(Consumer<Endpoints> w) {
@@ -43,8 +50,8 @@ class PublishingTest {
     return unit.relationHook("db:1", "changed", "pg/0");
   }
 
-  List<FakeJuju.Call> sets() {
-    return unit.juju.calls("relation-set");
+  List<HookToolCall> sets() {
+    return unit.calls("relation-set");
   }
 
   @Test
@@ -62,7 +69,7 @@ class PublishingTest {
     data.put("trailing", "1 2");
     data.put("deep", "[".repeat(5000) + "]".repeat(5000));
     data.put("nan", "NaN");
-    unit.juju.rel("db:1").unit("pg/0", data);
+    unit.rel("db:1").unit("pg/0", data);
     Map<String, JsonNode> seen = new LinkedHashMap<>();
     HookRun r = run(e -> {
       JsonDataView received = e.get("db").allJoinedUnits().received();
@@ -88,7 +95,7 @@ class PublishingTest {
 
   @Test
   void textAndTypedReads() {
-    unit.juju.rel("db:1").unit("pg/0", Map.of("port", "5432", "host", "\"db.example\"",
+    unit.rel("db:1").unit("pg/0", Map.of("port", "5432", "host", "\"db.example\"",
         "nothing", "null"));
     List<Object> seen = new ArrayList<>();
     HookRun r = run(e -> {
@@ -114,7 +121,7 @@ class PublishingTest {
 
   @Test
   void aBagBindsToARecordByKebabOrSnakeCaseWithoutQuotingValuesInErrors() {
-    unit.juju.rel("db:1").unit("pg/0", Map.of("port", "5432", "host", "\"db.example\"",
+    unit.rel("db:1").unit("pg/0", Map.of("port", "5432", "host", "\"db.example\"",
         "tls", "true"));
     List<Object> seen = new ArrayList<>();
     HookRun r = run(e -> {
@@ -151,7 +158,7 @@ class PublishingTest {
     assertTrue(r.succeeded(), () -> "" + r.error());
     assertEquals(1, sets().size(), "one relation-set for the bag, at the end of the hook");
     assertEquals(List.of("-r", "db:1", "--file", "-"), sets().get(0).args());
-    JsonNode published = FakeJuju.JSON.readTree(sets().get(0).stdin());
+    JsonNode published = TestUnit.JSON.readTree(sets().get(0).stdin());
     assertEquals("\"foo\"", published.get("string").asText());
     assertEquals("null", published.get("none").asText());
     assertEquals("{\"alpha\": \"\\u00e9\\ud83d\\ude00\", \"zeta\": [1, 2.0, true]}",
@@ -162,7 +169,7 @@ class PublishingTest {
 
   @Test
   void onlyChangesArePublishedAndRemovalsAreDeletions() throws Exception {
-    unit.juju.rel("db:1").localUnitData.putAll(Map.of("keep", "\"same\"", "drop", "1",
+    unit.rel("db:1").putLocal(Map.of("keep", "\"same\"", "drop", "1",
         "ingress-address", "10.1.1.1"));
     HookRun r = run(e -> {
       JsonDataView out = e.get("db").relations().get(0).toPublish();
@@ -173,14 +180,14 @@ class PublishingTest {
     assertTrue(r.succeeded(), () -> "" + r.error());
     assertEquals(1, sets().size());
     assertEquals(Map.of("drop", "", "new", "2"),
-        FakeJuju.JSON.convertValue(FakeJuju.JSON.readTree(sets().get(0).stdin()), Map.class),
+        TestUnit.JSON.convertValue(TestUnit.JSON.readTree(sets().get(0).stdin()), Map.class),
         "unchanged keys are not re-sent; a removal is published");
-    assertFalse(unit.juju.rel("db:1").localUnitData.containsKey("drop"));
+    assertFalse(unit.rel("db:1").localUnitData().containsKey("drop"));
   }
 
   @Test
   void writingTheValuesAlreadyPublishedCallsNoTool() {
-    unit.juju.rel("db:1").localUnitData.put("database", "\"app\"");
+    unit.rel("db:1").putLocal(Map.of("database", "\"app\""));
     HookRun r = run(e -> e.get("db").relations().get(0).toPublish().put("database", "app"));
     assertTrue(r.succeeded());
     assertTrue(sets().isEmpty());
@@ -214,16 +221,16 @@ class PublishingTest {
     assertFalse(failing.succeeded());
     assertInstanceOf(LeaderOnlyException.class, failing.error().orElseThrow().getCause());
 
-    unit.juju.leader = true;
+    unit.state = unit.state.withLeader(true);
     HookRun leader = run(e -> e.get("db").relations().get(0).toPublishApp().put("x", 1));
     assertTrue(leader.succeeded(), () -> "" + leader.error());
     assertEquals(List.of("-r", "db:1", "--app", "--file", "-"), sets().get(0).args());
-    assertEquals("1", unit.juju.rel("db:1").localAppData.get("x"));
+    assertEquals("1", unit.rel("db:1").localAppData().get("x"));
   }
 
   @Test
   void remoteDataCannotBeModified() {
-    unit.juju.rel("db:1").unit("pg/0", Map.of("host", "h"));
+    unit.rel("db:1").unit("pg/0", Map.of("host", "h"));
     List<Throwable> errors = new ArrayList<>();
     HookRun r = run(e -> {
       errors.add(assertThrows(UnsupportedOperationException.class,
@@ -237,7 +244,7 @@ class PublishingTest {
 
   @Test
   void receivedAppReadsTheRemoteApplicationsBag() {
-    unit.juju.rel("db:1").remoteAppData.put("version", "\"14\"");
+    unit.rel("db:1").remoteAppData(Map.of("version", "\"14\""));
     List<String> seen = new ArrayList<>();
     HookRun r = run(e -> seen.add(e.get("db").relations().get(0).receivedApp().text("version").orElse("?")));
     assertTrue(r.succeeded());
@@ -246,9 +253,9 @@ class PublishingTest {
 
   @Test
   void relationsAndUnitsAreInNumericOrder() {
-    unit.juju.relation("db", 10, "pg").unit("pg/10", Map.of("k", "\"ten\"")).unit("pg/2", Map.of("k", "\"two\""));
-    unit.juju.relation("db", 2, "pg").unit("pg/3", Map.of());
-    unit.juju.rel("db:1").unit("pg/0", Map.of("k", "\"zero\""));
+    unit.relation("db", 10, "pg").unit("pg/10", Map.of("k", "\"ten\"")).unit("pg/2", Map.of("k", "\"two\""));
+    unit.relation("db", 2, "pg").unit("pg/3", Map.of());
+    unit.rel("db:1").unit("pg/0", Map.of("k", "\"zero\""));
     List<String> seen = new ArrayList<>();
     HookRun r = run(e -> {
       Endpoint db = e.get("db");
@@ -263,7 +270,7 @@ class PublishingTest {
 
   @Test
   void applicationNameIsNeverTheLocalApplicationOfAnEmptyRelation() {
-    unit.juju.relation("db", 7, "remote-pg");
+    unit.relation("db", 7, "remote-pg");
     List<Object> seen = new ArrayList<>();
     HookRun r = run(e -> seen.add(e.get("db").relation(7).orElseThrow().applicationName()));
     assertTrue(r.succeeded(), () -> "" + r.error());

@@ -1,5 +1,6 @@
 package charms.reactive.relations;
 
+import org.junit.jupiter.api.AfterEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,14 +33,26 @@ class RequestResponseTest {
     }
   }
 
+  final List<TestUnit> units = new ArrayList<>();
+
+  TestUnit track(TestUnit unit) {
+    units.add(unit);
+    return unit;
+  }
+
+  @AfterEach
+  void closeUnits() {
+    units.forEach(TestUnit::close);
+  }
+
   @TempDir
   Path dir;
   Consumer<Endpoints> work = e -> { };
   final List<Object> seen = new ArrayList<>();
 
   TestUnit requester() {
-    TestUnit unit = new TestUnit(dir, "app/0", String.join("\n", "name: app", "requires:",
-        "  db: {interface: reqdb}", "  db2: {interface: reqdb}", ""));
+    TestUnit unit = track(new TestUnit(dir, "app/0", String.join("\n", "name: app", "requires:",
+        "  db: {interface: reqdb}", "  db2: {interface: reqdb}", "")));
     unit.charm(ReactiveCharm.builder()
         .use(Relations.builder().endpoint("reqdb", Role.REQUIRES, DbRequester.class, DbRequester::new).build())
         .handler(Handler.named("work").hook("{db,db2}-relation-{joined,changed}", "update-status")
@@ -55,7 +68,7 @@ class RequestResponseTest {
   @Test
   void requestsArePublishedAsSortedJsonObjectsAndListedInADefinedOrder() throws Exception {
     TestUnit unit = requester();
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of());
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of());
     work = e -> {
       DbRequester db = e.get("db", DbRequester.class);
       Relation rel = db.relations().get(0);
@@ -66,15 +79,15 @@ class RequestResponseTest {
     ok(unit.relationHook("db:1", "joined", "pg/0"));
     assertEquals(List.of(List.of("a", "b")), seen, "by relation, then id (the original: UUID order)");
     assertEquals("{\"request_id\": \"a\", \"roles\": [\"r\"], \"user\": \"alice\"}",
-        unit.juju.rel("db:1").localUnitData.get("request_a"));
+        unit.rel("db:1").localUnitData().get("request_a"));
   }
 
   @Test
   void requestsBelongToTheirEndpointAndFindHonoursTheRelation() {
     TestUnit unit = requester();
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of());
-    unit.juju.relation("db", 3, "pg3").unit("pg3/0", Map.of());
-    unit.juju.relation("db2", 2, "other").unit("other/0", Map.of());
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of());
+    unit.relation("db", 3, "pg3").unit("pg3/0", Map.of());
+    unit.relation("db2", 2, "other").unit("other/0", Map.of());
     work = e -> {
       DbRequester db = e.get("db", DbRequester.class);
       DbRequester db2 = e.get("db2", DbRequester.class);
@@ -99,7 +112,7 @@ class RequestResponseTest {
   @Test
   void responseFlagsNeedAtLeastOneRequestAndFollowTheResponses() {
     TestUnit unit = requester();
-    FakeJuju.Rel rel = unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of());
+    TestUnit.Rel rel = unit.relation("db", 1, "pg").unit("pg/0", Map.of());
     HookRun none = unit.relationHook("db:1", "joined", "pg/0");
     ok(none);
     assertFalse(none.flags().containsKey("endpoint.db.all_responses"),
@@ -114,13 +127,13 @@ class RequestResponseTest {
       }
     };
     ok(unit.relationHook("db:1", "changed", "pg/0"));
-    rel.units.get("pg/0").put("response_x", "{\"request_id\": \"x\", \"password\": \"s\"}");
+    rel.remote("pg/0", "response_x", "{\"request_id\": \"x\", \"password\": \"s\"}");
     HookRun one = unit.relationHook("db:1", "changed", "pg/0");
     ok(one);
     assertTrue(one.flags().containsKey("endpoint.db.has_responses"));
     assertFalse(one.flags().containsKey("endpoint.db.all_responses"));
 
-    rel.units.get("pg/0").put("response_y", "{\"request_id\": \"y\", \"password\": \"t\"}");
+    rel.remote("pg/0", "response_y", "{\"request_id\": \"y\", \"password\": \"t\"}");
     work = e -> {
       DbRequester db = e.get("db", DbRequester.class);
       seen.add(db.responseBy("user", "v", null).orElseThrow().text("password").orElseThrow());
@@ -135,7 +148,7 @@ class RequestResponseTest {
   @Test
   void createOrUpdateUpdatesTheMatchingRequestOnThatRelation() throws Exception {
     TestUnit unit = requester();
-    unit.juju.relation("db", 1, "pg").unit("pg/0", Map.of());
+    unit.relation("db", 1, "pg").unit("pg/0", Map.of());
     work = e -> {
       DbRequester db = e.get("db", DbRequester.class);
       Relation r = db.relations().get(0);
@@ -151,12 +164,12 @@ class RequestResponseTest {
 
   @Test
   void theResponderAnswersWellFormedRequestsAndIgnoresMalformedOnes() throws Exception {
-    TestUnit unit = new TestUnit(dir, "pg/0", String.join("\n", "name: pg", "provides:",
-        "  clients: {interface: reqdb}", ""));
+    TestUnit unit = track(new TestUnit(dir, "pg/0", String.join("\n", "name: pg", "provides:",
+        "  clients: {interface: reqdb}", "")));
     unit.charm(ReactiveCharm.builder()
         .use(Relations.builder().endpoint("reqdb", Role.PROVIDES, DbResponder.class, DbResponder::new).build())
         .build());
-    unit.juju.relation("clients", 4, "app")
+    unit.relation("clients", 4, "app")
         .unit("app/10", Map.of("request_b", "{\"request_id\": \"b\", \"user\": \"bob\"}"))
         .unit("app/2", Map.of("request_a", "{\"request_id\": \"a\", \"user\": \"alice\"}",
             "request_junk", "not json", "request_mismatch", "{\"request_id\": \"other\"}",
@@ -164,13 +177,13 @@ class RequestResponseTest {
     HookRun first = unit.relationHook("clients:4", "joined", "app/2");
     ok(first);
     assertEquals(List.of(DbResponder.class.getName() + ".respond:clients"), first.handlersRun());
-    JsonNode a = FakeJuju.JSON.readTree(unit.juju.rel("clients:4").localUnitData.get("response_a"));
+    JsonNode a = TestUnit.JSON.readTree(unit.rel("clients:4").localUnitData().get("response_a"));
     assertEquals("pw-alice", a.get("password").asText());
     assertEquals("a", a.get("request_id").asText());
-    assertTrue(unit.juju.rel("clients:4").localUnitData.containsKey("response_b"));
-    assertEquals(2, unit.juju.rel("clients:4").localUnitData.keySet().stream()
+    assertTrue(unit.rel("clients:4").localUnitData().containsKey("response_b"));
+    assertEquals(2, unit.rel("clients:4").localUnitData().keySet().stream()
         .filter(k -> k.startsWith("response_")).count(), "malformed requests are ignored");
-    assertEquals(1, unit.juju.calls("relation-set").size(), "both responses in one relation-set");
+    assertEquals(1, unit.calls("relation-set").size(), "both responses in one relation-set");
 
     HookRun second = unit.relationHook("clients:4", "changed", "app/2");
     ok(second);
@@ -182,7 +195,7 @@ class RequestResponseTest {
   @Test
   void onlyTheCreatorChangesARequestOrResponse() {
     TestUnit unit = requester();
-    unit.juju.relation("db", 1, "pg").unit("pg/0",
+    unit.relation("db", 1, "pg").unit("pg/0",
         Map.of("response_x", "{\"request_id\": \"x\", \"password\": \"s\"}"));
     work = e -> {
       DbRequester db = e.get("db", DbRequester.class);

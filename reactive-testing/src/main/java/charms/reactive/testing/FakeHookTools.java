@@ -2,13 +2,17 @@ package charms.reactive.testing;
 
 import charms.reactive.juju.ToolResult;
 import charms.reactive.juju.ToolRunner;
+import charms.reactive.testing.internal.NeedsStdin;
 import charms.reactive.testing.internal.ToolIo;
 import charms.reactive.testing.internal.ToolRegistry;
 import charms.reactive.testing.internal.UnitContext;
 import charms.reactive.testing.internal.tools.Tool;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -27,12 +31,16 @@ import java.util.function.Supplier;
  * <p>Thread-safe: calls are serialised, as Juju's jujuc server runs one command at a time per
  * hook context, so tools called from child processes (through the executables) and in-process
  * interleave safely. Calling a Juju tool the fake does not implement (secrets, storage...)
- * throws {@link HarnessException}, as does calling anything after {@link #finish}.
+ * throws {@link HarnessException} unless an {@link #answer} scripts it, as does calling anything
+ * after {@link #finish}.
  */
 public final class FakeHookTools implements ToolRunner {
   private final UnitContext context;
   private final Path workingDir;
   private final List<HookToolCall> calls = new ArrayList<>();
+  private final Map<String, ToolAnswer> answers = new HashMap<>();
+  /** A call the model answered by asking for stdin: its re-run is not asked of the script. */
+  private List<String> stdinRetry;
   private boolean finished;
 
   private FakeHookTools(UnitContext context, Path workingDir) {
@@ -46,6 +54,19 @@ public final class FakeHookTools implements ToolRunner {
    */
   public static FakeHookTools open(CharmSpec charm, JujuState state, HookEvent event) {
     return new FakeHookTools(new UnitContext(charm, state, event), charm.directory());
+  }
+
+  /**
+   * Scripts the answers of {@code tool} from now on (replacing an earlier script for it): each
+   * call asks {@code answer} first and gets the fake's own answer only if it returns null. A
+   * scripted call is recorded with the answer it got and no standard input. Any tool name may be
+   * scripted, including one the fake does not implement.
+   *
+   * @return this, for chaining
+   */
+  public synchronized FakeHookTools answer(String tool, ToolAnswer answer) {
+    answers.put(Objects.requireNonNull(tool, "tool"), Objects.requireNonNull(answer, "answer"));
+    return this;
   }
 
   /** Runs a tool with the charm directory as working directory; null stdin reads as empty. */
@@ -65,12 +86,29 @@ public final class FakeHookTools implements ToolRunner {
     if (finished) {
       throw new HarnessException("hook tool " + tool + " called after the hook ended");
     }
+    List<String> call = new ArrayList<>(args);
+    call.add(0, tool);
+    boolean retry = call.equals(stdinRetry);
+    stdinRetry = null;
+    ToolAnswer scripted = retry ? null : answers.get(tool);
+    ToolResult answered = scripted == null ? null : scripted.answer(List.copyOf(args));
+    if (answered != null) {
+      calls.add(new HookToolCall(tool, args, null, answered.exitCode(), answered.stdout(),
+          answered.stderr()));
+      return answered;
+    }
     Tool implementation = ToolRegistry.tool(tool).orElseThrow(() -> new HarnessException(
         ToolRegistry.NOT_IMPLEMENTED.contains(tool) ? ToolRegistry.notImplementedMessage(tool)
             : "no hook tool named " + tool));
     ToolIo io = new ToolIo(callerDir, stdin::get);
     // A NeedsStdin from the executables' first attempt propagates unrecorded; it is re-run.
-    int code = implementation.execute(context, List.copyOf(args), io);
+    int code;
+    try {
+      code = implementation.execute(context, List.copyOf(args), io);
+    } catch (NeedsStdin again) {
+      stdinRetry = call;
+      throw again;
+    }
     calls.add(new HookToolCall(tool, args, io.stdinText(), code, io.stdout(), io.stderr()));
     return new ToolResult(code, io.stdout(), io.stderr());
   }

@@ -49,6 +49,7 @@ public final class Harness implements AutoCloseable {
   private final ToolServer server;
   private final ToolExecutables executables;
   private final boolean checks;
+  private final Map<String, ToolAnswer> answers;
   private final ReactiveCharm inProcessCharm;
   private final java.util.Set<String> everSet = new java.util.TreeSet<>();
   private int hooksRun;
@@ -61,6 +62,7 @@ public final class Harness implements AutoCloseable {
     this.extraEnvironment = Map.copyOf(b.environment);
     this.basePath = b.basePath;
     this.checks = b.consistencyChecks;
+    this.answers = Map.copyOf(b.answers);
     this.inProcessCharm = b.reactiveCharm;
     this.executables = ToolExecutables.create();
     try {
@@ -103,6 +105,40 @@ public final class Harness implements AutoCloseable {
    * @throws HarnessException if the hook cannot be run at all (a failing hook is an outcome)
    */
   public HookOutcome run(HookEvent event, JujuState state) {
+    OpenHook hook = open(event, state);
+    FakeHookTools tools = hook.tools();
+    HookExecutor.Execution execution;
+    try {
+      execution = executor.execute(new HookExecutor.Request(charm, event, hook.environment(),
+          state.unitState(), tools));
+    } finally {
+      hook.unregister();
+    }
+    boolean succeeded = execution.exitCode() == 0;
+    JujuState after = tools.finish(succeeded).withUnitState(execution.unitState());
+    hooksRun++;
+    everSet.addAll(state.flags());
+    everSet.addAll(after.flags());
+    // a hook that failed before dispatch (its charm files, an onStart callback) has no trace
+    if (execution.run() != null && execution.run().trace() != null) {
+      everSet.addAll(execution.run().trace().initialFlags());
+    }
+    return new HookOutcome(event, after, execution.exitCode(),
+        java.util.Optional.ofNullable(execution.run()), execution.stdout(), execution.stderr(),
+        tools.calls(), tools.logs(), tools.unitStatusHistory(), tools.appStatusHistory(),
+        tools.action(execution.exitCode()), hook.environment());
+  }
+
+  /**
+   * Opens a hook for a process the test runs itself (see {@link OpenHook}): checks the state and
+   * event as {@link #run} does, then registers the hook's fake tools (with this harness's
+   * {@link Builder#answer scripted answers}) and returns the environment that reaches them.
+   * Several may be open at once, as for concurrent hooks of one unit.
+   *
+   * @throws InconsistentStateException if the state or event cannot exist in Juju for this charm
+   * @throws HarnessException if the harness is closed
+   */
+  public OpenHook open(HookEvent event, JujuState state) {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(state, "state");
     if (closed) {
@@ -115,31 +151,14 @@ public final class Harness implements AutoCloseable {
       }
     }
     FakeHookTools tools = FakeHookTools.open(charm, state, event);
+    answers.forEach(tools::answer);
     String actionId = event.actionId() != null ? event.actionId()
         : event.isAction() ? String.valueOf(nextActionId++) : null;
     String contextId = server.register(state.unitName(), event.hookName(), tools);
-    HookExecutor.Execution execution;
     Map<String, String> env = new LinkedHashMap<>(HookEnvironmentBuilder.build(charm, state,
         event, contextId, server.address(), executables.directory(), basePath, actionId));
     env.putAll(extraEnvironment);
-    try {
-      execution = executor.execute(new HookExecutor.Request(charm, event, env, state.unitState(),
-          tools));
-    } finally {
-      server.unregister(contextId);
-    }
-    boolean succeeded = execution.exitCode() == 0;
-    JujuState after = tools.finish(succeeded).withUnitState(execution.unitState());
-    hooksRun++;
-    everSet.addAll(state.flags());
-    everSet.addAll(after.flags());
-    if (execution.run() != null) {
-      everSet.addAll(execution.run().trace().initialFlags());
-    }
-    return new HookOutcome(event, after, execution.exitCode(),
-        java.util.Optional.ofNullable(execution.run()), execution.stdout(), execution.stderr(),
-        tools.calls(), tools.logs(), tools.unitStatusHistory(), tools.appStatusHistory(),
-        tools.action(execution.exitCode()), env);
+    return new OpenHook(event, env, tools, () -> server.unregister(contextId));
   }
 
   /** Runs an action with parameters (defaults from {@code actions.yaml} are added). */
@@ -245,6 +264,7 @@ public final class Harness implements AutoCloseable {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private String basePath = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
     private boolean consistencyChecks = true;
+    private final Map<String, ToolAnswer> answers = new LinkedHashMap<>();
 
     private Builder(Path charmDir) {
       this.charmDir = Objects.requireNonNull(charmDir, "charmDir");
@@ -309,6 +329,16 @@ public final class Harness implements AutoCloseable {
     /** Turns the consistency checks off (for testing a charm's reaction to the impossible). */
     public Builder consistencyChecks(boolean enabled) {
       this.consistencyChecks = enabled;
+      return this;
+    }
+
+    /**
+     * Scripts {@code tool}'s answers in every hook this harness runs, in-process and through the
+     * executables alike (see {@link FakeHookTools#answer}); a {@link ToolAnswer} that keeps
+     * state (such as {@link ToolAnswer#once}) keeps it across hooks.
+     */
+    public Builder answer(String tool, ToolAnswer answer) {
+      answers.put(Objects.requireNonNull(tool, "tool"), Objects.requireNonNull(answer, "answer"));
       return this;
     }
 

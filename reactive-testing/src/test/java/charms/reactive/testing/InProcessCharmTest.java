@@ -119,4 +119,23 @@ class InProcessCharmTest {
     assertEquals(a.state(), b.state(), "the same input gives the same output");
     assertEquals(Set.of(), start.openedPorts(), "the input state is never changed");
   }
+
+  @Test
+  void aCharmFailingBeforeDispatchIsAFailedOutcome() {
+    charms.reactive.ReactiveCharm failsAtStart = charms.reactive.ReactiveCharm.builder()
+        .onStart(ctx -> {
+          throw new IllegalStateException("cannot start");
+        })
+        .handler(charms.reactive.Handler.named("never").when("demo.never").invoke(ctx -> { }))
+        .build();
+    try (Harness h = Harness.of(Scenes.CHARM_DIR, failsAtStart)) {
+      HookOutcome out = h.run(HookEvent.install(), h.state().withFlags("kept"));
+      assertFalse(out.succeeded());
+      assertTrue(out.error().orElseThrow().getMessage().contains("cannot start"),
+          out.error()::toString);
+      assertEquals(List.of(), out.handlersRun());
+      assertEquals(Set.of("kept"), out.flags(), "nothing committed");
+      assertEquals(List.of("demo.never"), List.copyOf(h.neverSetFlags().readBy().keySet()));
+    }
+  }
 }

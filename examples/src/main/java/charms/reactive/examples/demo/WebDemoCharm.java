@@ -1,5 +1,6 @@
 package charms.reactive.examples.demo;
 
+import charms.reactive.DispatchSettings;
 import charms.reactive.Flags;
 import charms.reactive.HandlerId;
 import charms.reactive.Hook;
@@ -7,6 +8,7 @@ import charms.reactive.HookEnvironment;
 import charms.reactive.ReactiveCharm;
 import charms.reactive.RelationRef;
 import charms.reactive.When;
+import charms.reactive.WhenChanged;
 import charms.reactive.WhenNot;
 import charms.reactive.examples.seed.SeedCharm;
 import charms.reactive.fs.FsExtension;
@@ -30,6 +32,13 @@ import java.util.stream.Collectors;
  * {@code admin-pass} option) and report status by priority, and the {@code show-config} action.
  * Handlers run in the order written.
  *
+ * <p>Written with stable handlers and hook-scoped facts: every flags-only handler is stable
+ * ({@link DispatchSettings#stableByDefault()}), so it runs only when the flags it reads (with
+ * their values) changed since it last ran, and the password is taken when the fact
+ * {@code config.admin-pass} holds. An idle {@code update-status} runs no handler, renders nothing
+ * and restarts nothing. {@link OriginalWebDemoCharm} is the same charm written as charms were
+ * written for the original framework, for comparison.
+ *
  * <p>Packed by {@code charm:pack} (this module's POM) with this class as the main class: the
  * config file is {@code $APP_CONFIG}, else {@link SeedCharm#CONFIG_FILE}.
  */
@@ -52,6 +61,7 @@ public final class WebDemoCharm {
     return ReactiveCharm.builder()
         .use(Juju.integration())
         .use(FsExtension.defaults().withProcessRunner(processes))
+        .settings(DispatchSettings.defaults().withStableByDefault(true))
         .handlers(new WebDemoCharm(configFile))
         .handler(SeedCharm.handlers(configFile).toArray(charms.reactive.Handler[]::new))
         .build();
@@ -119,7 +129,7 @@ public final class WebDemoCharm {
     flags.clear(env.relationEndpoint().orElseThrow() + ".database.available");
   }
 
-  @When("config.changed.admin-pass")
+  @WhenChanged("config.admin-pass")
   @HandlerId("web.admin-pass")
   public void adminPass(HookTools tools, Flags flags) {
     JsonNode password = tools.config().get("admin-pass");

@@ -70,7 +70,7 @@ public final class SeedCharm {
   }
 
   /** What the template sees: {@code db} (host, port, user) and {@code admin_pass}. */
-  static Map<String, Object> templateContext(HookContext ctx) {
+  public static Map<String, Object> templateContext(HookContext ctx) {
     JsonNode db = ctx.flags().value("db.database.available")
         .filter(JsonNode::isObject)
         .orElseThrow(() -> new ReactiveException(

@@ -8,12 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.state.StateCodec;
 import charms.reactive.state.StateDocument;
+import charms.reactive.testing.FakeHookTools;
+import charms.reactive.testing.Harness;
+import charms.reactive.testing.HookEvent;
+import charms.reactive.testing.JujuState;
+import charms.reactive.testing.OpenHook;
+import charms.reactive.testing.ToolAnswer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -30,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fault-injection suite: real hook processes (a Java charm, {@link FaultCharm}, and a
- * bash-only charm run by {@code reactive-main}'s main class) against real state files, with fake
- * hook tools as executables on the PATH. It kills hooks with SIGKILL at random instants (many of
+ * bash-only charm run by {@code reactive-main}'s main class) against real state files, with the
+ * harness's fake hook tools as executables on the PATH (each hook opened with
+ * {@link Harness#open}, since the suite starts, kills and overlaps the processes itself). It kills hooks with SIGKILL at random instants (many of
  * them inside the commit), runs hooks of one unit concurrently, fails a handler, fills the disk
  * ({@code ulimit -f}) and feeds each bad input; every case asserts that nothing is torn, lost or
  * partially committed, and that the error names what is at fault.
@@ -50,38 +58,45 @@ class FaultInjectionTest {
 
   @TempDir
   static Path work;
-  static Path bin;
   static final List<String> figures = new ArrayList<>();
+  /** One harness per charm directory: its fake tools serve every hook of that charm. */
+  static final Map<Path, Harness> harnesses = new HashMap<>();
+  /** The unit as Juju sees it: the leader, nothing else set (no config.yaml, no relations). */
+  static final JujuState UNIT = JujuState.forUnit("fault/0").withLeader(true);
   int seq;
 
   @BeforeAll
-  static void tools() throws IOException {
-    bin = Files.createDirectories(work.resolve("bin"));
-    Path tool = bin.resolve("fake-tool");
-    Files.writeString(tool, String.join("\n",
-        "#!/bin/sh",
-        "# Fake Juju hook tools for the fault suite; FAULT_TOOL_* switches make them misbehave.",
-        "case \"$(basename \"$0\")\" in",
-        "  config-get)",
-        "    if [ -n \"$FAULT_TOOL_NUL\" ]; then printf '{\"motd\": \"a\\000b\\033[31m\"'; exit 0; fi",
-        "    if [ -n \"$FAULT_TOOL_DEEP\" ]; then printf '%*s' 1500 '' | tr ' ' '['; "
-            + "printf '%*s' 1500 '' | tr ' ' ']'; exit 0; fi",
-        "    echo '{}' ;;",
-        "  is-leader) [ -n \"$FAULT_TOOL_EMPTY_LEADER\" ] || echo true ;;",
-        "  leader-get|goal-state|state-get) echo '{}' ;;",
-        "  relation-ids|relation-list|opened-ports) echo '[]' ;;",
-        "  *) ;;",
-        "esac",
-        ""));
-    Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwx------"));
-    for (String name : List.of("config-get", "is-leader", "leader-get", "leader-set", "goal-state",
-        "state-get", "state-set", "state-delete", "relation-ids", "relation-list", "relation-get",
-        "relation-set", "opened-ports", "open-port", "close-port", "status-set", "status-get",
-        "juju-log", "application-version-set", "action-get", "action-set", "action-log",
-        "action-fail", "unit-get", "network-get")) {
-      Files.createSymbolicLink(bin.resolve(name), tool);
-    }
+  static void seed() {
     System.out.println("FAULTS seed " + SEED + ", " + TRIALS + " kill trials per charm");
+  }
+
+  @AfterAll
+  static void closeHarnesses() {
+    harnesses.values().forEach(Harness::close);
+  }
+
+  static Harness harness(Kind kind, Path charm) {
+    return harnesses.computeIfAbsent(charm, dir -> Harness.builder(dir)
+        .process(kind == Kind.JAVA ? FaultCharm.class.getName() : "charms.reactive.bash.ReactiveMain",
+            System.getProperty("java.class.path"))
+        .build());
+  }
+
+  /**
+   * Output Juju would not produce, scripted into a hook's tools: {@code FAULT_TOOL_EMPTY_LEADER}
+   * (is-leader prints nothing), {@code FAULT_TOOL_NUL} (config-get prints a NUL and an escape
+   * sequence in broken JSON), {@code FAULT_TOOL_DEEP} (config-get prints JSON nested 1,500 deep).
+   */
+  static void misbehave(FakeHookTools tools, Map<String, String> env) {
+    if (env.containsKey("FAULT_TOOL_EMPTY_LEADER")) {
+      tools.answer("is-leader", ToolAnswer.output(""));
+    }
+    if (env.containsKey("FAULT_TOOL_NUL")) {
+      tools.answer("config-get", ToolAnswer.output("{\"motd\": \"a\u0000b\u001b[31m\""));
+    }
+    if (env.containsKey("FAULT_TOOL_DEEP")) {
+      tools.answer("config-get", ToolAnswer.output("[".repeat(1500) + "]".repeat(1500)));
+    }
   }
 
   @AfterAll
@@ -138,15 +153,21 @@ class FaultInjectionTest {
     }
   }
 
-  record Run(Process process, Path stderr) {
+  /** A hook process and its open hook; waiting for it finishes the hook with its exit code. */
+  record Run(Process process, Path stderr, OpenHook hook) {
     int waitFor() throws InterruptedException {
       assertTrue(process.waitFor(120, TimeUnit.SECONDS), "a hook did not finish in 120 s");
+      hook.finish(process.exitValue());
       return process.exitValue();
     }
 
+    /** What the hook reported: its standard error, then what it sent to juju-log. */
     String errors() {
       try {
-        return Files.readString(stderr, StandardCharsets.UTF_8);
+        StringBuilder all = new StringBuilder(Files.readString(stderr, StandardCharsets.UTF_8));
+        hook.tools().logs().forEach(l -> all.append(l.level()).append(' ').append(l.message())
+            .append('\n'));
+        return all.toString();
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -164,17 +185,26 @@ class FaultInjectionTest {
         "-cp", System.getProperty("java.class.path"),
         kind == Kind.JAVA ? FaultCharm.class.getName() : "charms.reactive.bash.ReactiveMain"));
     ProcessBuilder builder = new ProcessBuilder(command).directory(charm.toFile());
+    OpenHook hook = harness(kind, charm).open(
+        HookEvent.unit(env.getOrDefault("JUJU_HOOK_NAME", "update-status")), UNIT);
+    misbehave(hook.tools(), env);
     Map<String, String> e = builder.environment();
     e.keySet().removeIf(k -> k.startsWith("JUJU_") || k.startsWith("FAULT_") || k.startsWith("CHARMS_"));
-    e.put("PATH", bin + ":" + System.getenv("PATH"));
-    e.put("JUJU_HOOK_NAME", "update-status");
-    e.put("JUJU_UNIT_NAME", "fault/0");
-    e.put("CHARM_DIR", charm.toString());
+    e.putAll(hook.environment());
     e.put("FAULT_SEQ", Integer.toString(++seq));
-    e.putAll(env);
+    env.forEach((k, v) -> {
+      if (!k.equals("JUJU_HOOK_NAME")) {
+        e.put(k, v);
+      }
+    });
     Path stderr = Files.createTempFile(work, "hook-", ".err");
     builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile());
-    return new Run(builder.start(), stderr);
+    try {
+      return new Run(builder.start(), stderr, hook);
+    } catch (IOException | RuntimeException failed) {
+      hook.close();
+      throw failed;
+    }
   }
 
   Run runToEnd(Kind kind, Path charm, Map<String, String> env) throws Exception {

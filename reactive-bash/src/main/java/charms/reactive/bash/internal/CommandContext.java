@@ -47,6 +47,21 @@ public interface CommandContext {
     return Optional.empty();
   }
 
+  /** The hook's hook-scoped facts; none outside a hook. */
+  default charms.reactive.HookFacts facts() {
+    return new charms.reactive.HookFacts();
+  }
+
+  /**
+   * The current value of a stable input {@code kind:key}, read for {@code handlerId}.
+   *
+   * @throws charms.reactive.ReactiveException outside a hook, or naming the spec if unreadable
+   */
+  default com.fasterxml.jackson.databind.JsonNode input(String spec, String handlerId) {
+    throw new charms.reactive.ReactiveException("stable input " + spec + " of " + handlerId
+        + " cannot be read outside a hook");
+  }
+
   /**
    * The hook to change for {@code command}.
    *
@@ -73,7 +88,7 @@ public interface CommandContext {
   default ConditionContext forHandler(String handlerId) {
     Phase phase = phase();
     return ConditionContext.of(handlerId, phase == null ? Phase.OTHER : phase, view(),
-        this::watched);
+        this::watched, facts(), spec -> input(spec, handlerId));
   }
 
   /**

@@ -310,6 +310,20 @@ public final class ExternalHandler {
     }
 
     @Override
+    public charms.reactive.HookFacts facts() {
+      return test.facts();
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode input(String spec, String handlerId) {
+      try {
+        return test.input(spec);
+      } catch (ReactiveException e) {
+        throw new ReactiveException(handlerId + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
     public boolean watched(Collection<String> flags) {
       return test.watched(flags);
     }

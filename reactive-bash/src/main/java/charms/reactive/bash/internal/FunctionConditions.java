@@ -16,13 +16,16 @@ import java.util.Set;
  * same decorators mean on a Java handler: {@code @hook} runs in the hooks phase, the {@code when}
  * family in phase other with the flag watch over their flags, {@code @only_once} and
  * {@code @when_file_changed} are keyed by the function's own id and consumed only after it ran
- * successfully. Testing changes nothing.
+ * successfully. {@code @stable} and {@code @inputs kind:key ...} make the function a stable
+ * handler (keyed by its id), {@code @when_changed fact ...} tests hook-scoped facts. Testing
+ * changes nothing.
  */
 public final class FunctionConditions {
   private final FunctionSpec spec;
   private final List<Condition> conditions = new ArrayList<>();
   private final Set<String> flags = new LinkedHashSet<>();
   private final Phase phase;
+  private final boolean stable;
 
   /**
    * @throws IllegalArgumentException naming the function if a decorator is unknown or has no
@@ -33,12 +36,16 @@ public final class FunctionConditions {
     this.spec = spec;
     boolean hook = false;
     boolean flagTests = false;
+    boolean isStable = false;
+    List<String> inputs = new ArrayList<>();
     for (FunctionSpec.Test test : spec.tests()) {
       String[] args = test.args().toArray(String[]::new);
-      if (args.length == 0 && !test.kind().equals("only_once")) {
+      if (args.length == 0 && !test.kind().equals("only_once") && !test.kind().equals("stable")) {
         throw new IllegalArgumentException("bash handler " + spec.id() + ": @" + test.kind()
             + " names no " + (test.kind().equals("hook") ? "hook pattern"
-            : test.kind().equals("when_file_changed") ? "file" : "flag")
+            : test.kind().equals("when_file_changed") ? "file"
+            : test.kind().equals("inputs") ? "input (kind:key)"
+            : test.kind().equals("when_changed") ? "fact" : "flag")
             + "; a decorator without arguments is refused (give it at least one)");
       }
       switch (test.kind()) {
@@ -53,6 +60,18 @@ public final class FunctionConditions {
         case "when_file_changed" -> conditions.add(FileConditions.whenFileChanged(List.of(args),
             List.of(), charms.reactive.fs.HashAlgorithm.SHA256));
         case "only_once" -> conditions.add(Conditions.onlyOnce());
+        case "when_changed" -> conditions.add(Conditions.whenChanged(args));
+        case "stable" -> {
+          if (args.length > 0) {
+            throw new IllegalArgumentException("bash handler " + spec.id()
+                + ": @stable takes no arguments; declare inputs with @inputs kind:key ...");
+          }
+          isStable = true;
+        }
+        case "inputs" -> {
+          inputs.addAll(test.args());
+          isStable = true;
+        }
         default -> throw new IllegalArgumentException("invalid test '" + test.kind() + "' in handler "
             + spec.id());
       }
@@ -66,6 +85,14 @@ public final class FunctionConditions {
           + " can never run: @hook runs in the hooks phase, flag decorators in phase other");
     }
     this.phase = hook ? Phase.HOOKS : Phase.OTHER;
+    this.stable = isStable;
+    if (isStable) {
+      try {
+        conditions.add(Conditions.stable(spec.id(), flags, inputs));
+      } catch (charms.reactive.HandlerDefinitionException e) {
+        throw new IllegalArgumentException("bash " + e.getMessage(), e);
+      }
+    }
   }
 
   public FunctionSpec spec() {
@@ -77,7 +104,9 @@ public final class FunctionConditions {
     if (context.phase() != null && context.phase() != phase) {
       return false;
     }
-    if (!flags.isEmpty() && !context.watched(flags)) {
+    // a stable function's inputs include the flags' values, which the flag watch does not
+    // follow: its own condition decides, in the JVM, without the watch
+    if (!stable && !flags.isEmpty() && !context.watched(flags)) {
       return false;
     }
     ConditionContext own = context.forHandler(spec.id());

@@ -16,7 +16,8 @@
 # Differences from the original, each a fix: functions are tested and run in source order; a
 # function that fails fails the hook; only @only_once functions are marked as run (and the
 # framework marks them, after the hook's handlers succeeded); name_relation_get works; a
-# decorator without arguments (other than @only_once) is refused; --test changes no state.
+# decorator without arguments (other than @only_once and @stable) is refused; --test changes no
+# state. Beyond the original: @stable, @inputs and @when_changed (see below).
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
   sed -n '2,/^$/s/^# \{0,1\}//p' "$0"
@@ -101,6 +102,14 @@ _reactive_decorate() {
 @when_not_all() { _reactive_decorate when_not_all "$@"; }
 @when_file_changed() { _reactive_decorate when_file_changed "$@"; }
 @only_once() { _reactive_decorate only_once "$@"; }
+# Stable functions run only when their inputs changed since their last successful run: the flags
+# their decorators read (with values) plus @inputs kind:key ... (config:port, leader:password,
+# relation:db:host, file:/etc/app.conf, flag:name, data:key); @inputs implies @stable.
+@stable() { _reactive_decorate stable "$@"; }
+@inputs() { _reactive_decorate inputs "$@"; }
+# Hook-scoped facts: true only in the hook where the change was seen (config.port,
+# endpoint.db.host, endpoint.db.departed, charm.upgraded, file:/path), once per hook.
+@when_changed() { _reactive_decorate when_changed "$@"; }
 
 # Calls the framework inside this bash process: the request goes over the hook's private channel
 # with bash's own /dev/tcp, so a call starts no process at all (the charms.reactive executable

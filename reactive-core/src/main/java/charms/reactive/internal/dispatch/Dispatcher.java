@@ -68,6 +68,8 @@ public final class Dispatcher {
   /** Per handler, read without touching the handler: its phase, and whether it runs in every one. */
   private final Phase[] phases;
   private final boolean[] everyPhase;
+  /** Per handler: stable handlers also see new values of set flags (their inputs). */
+  private final boolean[] stable;
   /** The handlers that watch no flags: considered in every iteration. */
   private final int[] watchingNothing;
   private boolean capReached;
@@ -86,6 +88,7 @@ public final class Dispatcher {
     this.conditionViews = new ConditionView[handlers.size()];
     this.phases = new Phase[handlers.size()];
     this.everyPhase = new boolean[handlers.size()];
+    this.stable = new boolean[handlers.size()];
     int[] opaque = new int[handlers.size()];
     int[] unwatched = new int[handlers.size()];
     int opaqueCount = 0;
@@ -94,6 +97,7 @@ public final class Dispatcher {
       Handler h = handlers.get(i);
       phases[i] = h.phase();
       everyPhase[i] = h.runsIn(Phase.HOOKS) && h.runsIn(Phase.OTHER);
+      stable[i] = h.stable();
       if (!h.dependsOnlyOnWatchedFlags()) {
         opaque[opaqueCount++] = i;
       }
@@ -313,7 +317,7 @@ public final class Dispatcher {
       }
       return;
     }
-    if (tracker.changed.isEmpty()) {
+    if (tracker.changed.isEmpty() && !tracker.valueChanged) {
       return;
     }
     Map<String, int[]> index = watchers();
@@ -347,6 +351,17 @@ public final class Dispatcher {
         if (affected != null) {
           for (int i : affected) {
             considered[i] = true;
+          }
+        }
+      }
+    }
+    if (!watch.valueChanges().isEmpty()) {
+      Map<String, int[]> index = watchers();
+      for (String flag : watch.valueChanges()) {
+        int[] affected = index.get(flag);
+        if (affected != null) {
+          for (int i : affected) {
+            considered[i] |= stable[i];
           }
         }
       }
@@ -400,7 +415,8 @@ public final class Dispatcher {
     if (!h.runsIn(phase)) {
       return Verdict.unmet("waits for phase ", h.phase().label());
     }
-    if (!watch.watches(h.watchedFlags())) {
+    if (!watch.watches(h.watchedFlags())
+        && !(stable[index] && watch.valueChanged(h.watchedFlags()))) {
       return Verdict.unmet(watch.unchangedReason(), h.watchedFlags());
     }
     ConditionView scope = conditionViews[index];
@@ -408,6 +424,7 @@ public final class Dispatcher {
       scope = new ConditionView(h.id(), view);
       conditionViews[index] = scope;
     }
+    Verdict met = Verdict.met();
     for (Condition c : h.conditions()) {
       Verdict v;
       try {
@@ -421,8 +438,41 @@ public final class Dispatcher {
       if (!v.holds()) {
         return v;
       }
+      if (c instanceof charms.reactive.internal.stable.StableCondition) {
+        met = v; // the trace says what changed
+      }
     }
-    return Verdict.met();
+    return met;
+  }
+
+  /**
+   * At the end of a successful hook, before its commit: a stable handler whose flag conditions
+   * ({@code when*}, {@code only_once}) do not hold now forgets its recorded inputs, so that
+   * leaving and re-entering its condition counts as a change (see the design notes, "Stable
+   * handlers", rule 8). Hook, file and fact conditions are edges and are not looked at.
+   */
+  public void forgetStableOutsideTheirCondition() {
+    for (int i = 0; i < handlers.size(); i++) {
+      if (!stable[i]) {
+        continue;
+      }
+      Handler h = handlers.get(i);
+      charms.reactive.KeyValueStore records = session.state()
+          .records(charms.reactive.internal.stable.StableCondition.OWNER);
+      if (records.get(h.id()).isEmpty()) {
+        continue;
+      }
+      charms.reactive.ConditionContext scope = charms.reactive.ConditionContext.of(h.id(),
+          Phase.OTHER, session, flags -> true);
+      for (Condition c : h.conditions()) {
+        if ((c instanceof charms.reactive.internal.conditions.FlagCondition
+            || c instanceof charms.reactive.internal.conditions.OnlyOnceCondition)
+            && !c.test(scope).holds()) {
+          records.unset(h.id());
+          break;
+        }
+      }
+    }
   }
 
   /**
@@ -437,10 +487,18 @@ public final class Dispatcher {
   private static final class ChangeTracker implements FlagListener {
     private final Set<String> changed = new HashSet<>();
     private boolean clearCalled;
+    /** A set flag got a new value: stable handlers (which read more than flags) are re-tested. */
+    private boolean valueChanged;
 
     void reset() {
       changed.clear();
       clearCalled = false;
+      valueChanged = false;
+    }
+
+    @Override
+    public void onValueChanged(String flag) {
+      valueChanged = true;
     }
 
     @Override

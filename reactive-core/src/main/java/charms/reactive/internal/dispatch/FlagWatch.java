@@ -14,6 +14,9 @@ final class FlagWatch implements FlagListener {
   private String unchangedReason = "";
   private Set<String> changes = new HashSet<>();
   private Set<String> pending = new HashSet<>();
+  /** Set flags whose value changed: seen by stable handlers only. */
+  private Set<String> valueChanges = new HashSet<>();
+  private Set<String> pendingValues = new HashSet<>();
 
   void iteration(int number) {
     iteration = number;
@@ -29,6 +32,26 @@ final class FlagWatch implements FlagListener {
   void commit() {
     changes = pending;
     pending = new HashSet<>();
+    valueChanges = pendingValues;
+    pendingValues = new HashSet<>();
+  }
+
+  /** Whether one of {@code watched} got a new value in the previous iteration (N > 0). */
+  boolean valueChanged(java.util.Collection<String> watched) {
+    if (iteration == 0 || valueChanges.isEmpty()) {
+      return false;
+    }
+    for (String flag : watched) {
+      if (valueChanges.contains(flag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The flags whose value (not presence) changed in the previous iteration. */
+  Set<String> valueChanges() {
+    return valueChanges;
   }
 
   boolean watches(java.util.Collection<String> watched) {
@@ -58,5 +81,10 @@ final class FlagWatch implements FlagListener {
   @Override
   public void onTransition(String flag, boolean set) {
     pending.add(flag);
+  }
+
+  @Override
+  public void onValueChanged(String flag) {
+    pendingValues.add(flag);
   }
 }

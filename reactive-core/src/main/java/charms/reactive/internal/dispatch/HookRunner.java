@@ -232,6 +232,9 @@ public final class HookRunner {
     for (HandlerProvider provider : charm.handlers()) {
       handlers.addAll(provider.handlers(session));
     }
+    if (charm.settings().stableByDefault()) {
+      handlers.replaceAll(Handler::stableByDefault);
+    }
     if (dynamic) {
       java.util.Set<String> ids = new java.util.HashSet<>();
       for (Handler h : handlers) {
@@ -303,6 +306,7 @@ public final class HookRunner {
   private Mono<Void> commit(StateStore store, HookSession s) {
     return Mono.fromRunnable(() -> {
       history.record(s.records(FlagHistory.OWNER), handlers, s.flags());
+      dispatcher.forgetStableOutsideTheirCondition();
       if (s.state().isDirty()) {
         store.commit(s.state().toDocument());
       }

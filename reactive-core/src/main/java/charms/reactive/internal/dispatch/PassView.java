@@ -54,4 +54,15 @@ final class PassView implements ConditionView.Pass {
   public boolean watched(Collection<String> flags) {
     return phase != Phase.OTHER || watch.watches(flags);
   }
+
+  @Override
+  public charms.reactive.HookFacts facts() {
+    return session.service(charms.reactive.HookFacts.class);
+  }
+
+  @Override
+  public com.fasterxml.jackson.databind.JsonNode input(String spec, String handlerId) {
+    return session.service(charms.reactive.internal.stable.InputReaders.class)
+        .read(session, charms.reactive.internal.stable.InputSpec.parse(spec, handlerId), handlerId);
+  }
 }

@@ -40,6 +40,11 @@ public final class WatchedFile {
    * @throws IllegalStateException if the supplier returned null or an empty name
    */
   public Path resolve(HookView context) {
+    return resolve(context.environment().charmDir());
+  }
+
+  /** {@link #resolve(HookView)} against a charm directory. */
+  public Path resolve(Path charmDir) {
     Object value = name != null ? name : supplier.get();
     if (value == null) {
       throw new IllegalStateException("the file supplier " + supplier + " returned null");
@@ -49,7 +54,7 @@ public final class WatchedFile {
       throw new IllegalStateException("the file supplier " + supplier + " returned an empty name");
     }
     if (!path.isAbsolute()) {
-      path = context.environment().charmDir().resolve(path);
+      path = charmDir.resolve(path);
     }
     return path.toAbsolutePath().normalize();
   }

@@ -2,23 +2,22 @@ package charms.reactive.juju;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.Handler;
 import charms.reactive.HandlerContext;
-import charms.reactive.HookEnvironment;
-import charms.reactive.HookOverrides;
 import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;
 import charms.reactive.ReactiveException;
-import charms.reactive.state.MemoryStateStore;
+import charms.reactive.testing.Harness;
+import charms.reactive.testing.HookEvent;
+import charms.reactive.testing.HookOutcome;
+import charms.reactive.testing.JujuState;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +26,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link CharmConfig} and {@link LeaderData}: typed views, checked against config.yaml, read without extra tools. */
+/**
+ * {@link CharmConfig} and {@link LeaderData}: typed views, checked against config.yaml, read
+ * without extra tools; hooks run by the harness.
+ */
 class TypedConfigTest {
   @TempDir
   Path charmDir;
-  final ScriptedTools fake = new ScriptedTools();
-  final MemoryStateStore store = new MemoryStateStore();
+  JujuState state;
+  HookOutcome last;
   final List<Object> seen = new ArrayList<>();
   Consumer<HandlerContext> body = ctx -> { };
   ReactiveCharm charm;
@@ -55,23 +57,28 @@ class TypedConfigTest {
         "  ratio: {type: float}",
         "  log_level: {type: string, default: info}",
         ""));
-    fake.config.put("port", 8080);
-    fake.config.put("admin-pass", "s3cret");
-    fake.config.put("debug", true);
-    fake.config.put("ratio", null);
-    fake.config.put("log_level", "warning");
+    Files.writeString(charmDir.resolve("metadata.yaml"), "name: app\n");
+    Map<String, Object> config = new java.util.HashMap<>();
+    config.put("port", 8080);
+    config.put("admin-pass", "s3cret");
+    config.put("debug", true);
+    config.put("log_level", "warning");
+    state = JujuState.forUnit("app/0").withConfig(config); // ratio: unset, no default
     charm = ReactiveCharm.builder().use(Juju.integration())
         .handler(Handler.named("read").whenNot("never-set").invoke(ctx -> body.accept(ctx)))
         .build();
   }
 
   HookRun hook(String name) {
-    Map<String, String> env = new HashMap<>();
-    env.put("JUJU_HOOK_NAME", name);
-    env.put("JUJU_UNIT_NAME", "app/0");
-    env.put("CHARM_DIR", charmDir.toString());
-    fake.calls.clear();
-    return charm.execute(HookEnvironment.of(env), new HookOverrides(store, Map.of(ToolRunner.class, fake)));
+    try (Harness harness = Harness.of(charmDir, charm)) {
+      last = harness.run(HookEvent.unit(name), state);
+      state = last.state();
+      return last.run().orElseThrow();
+    }
+  }
+
+  int calls(String tool) {
+    return last.calls(tool).size();
   }
 
   HookRun succeeding(String name) {
@@ -118,13 +125,13 @@ class TypedConfigTest {
       seen.add(ctx.service(HookTools.class).config().get("port").asInt());
     };
     succeeding("install");
-    assertEquals(1, fake.count("config-get"), "the flags' read serves the charm's reads too");
-    fake.config.put("port", 9090);
+    assertEquals(1, calls("config-get"), "the flags' read serves the charm's reads too");
+    state = state.withConfig("port", 9090);
     succeeding("config-changed");
-    assertEquals(1, fake.count("config-get"));
+    assertEquals(1, calls("config-get"));
     body = ctx -> seen.add(ctx.service(CharmConfig.class).as(WebConfig.class).port());
     succeeding("update-status");
-    assertEquals(0, fake.count("config-get"), "update-status uses the committed snapshot");
+    assertEquals(0, calls("config-get"), "update-status uses the committed snapshot");
     assertEquals(List.of(8080, 8080, 8080, 9090, 9090, 9090, 9090), seen);
   }
 
@@ -158,7 +165,7 @@ class TypedConfigTest {
 
   @Test
   void aValueThatDoesNotConvertIsNamedButNotQuoted() {
-    fake.config.put("log_level", "verbose-secret");
+    state = state.withConfig("log_level", "verbose-secret");
     body = ctx -> ctx.service(CharmConfig.class).as(WebConfig.class);
     String message = failure("install");
     assertTrue(message.contains("config option 'log_level' cannot be read as Level for WebConfig.logLevel"),
@@ -173,32 +180,22 @@ class TypedConfigTest {
         + "ratio, log_level", failure("install"));
   }
 
-  @Test
-  void notARecordIsRejected() {
-    CharmConfig config = new CharmConfig(null, charmDir);
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Class<Record> notRecord = (Class) String.class;
-    assertThrows(IllegalArgumentException.class, () -> config.as(notRecord));
-  }
-
   record Shared(String adminPassword, Optional<Integer> clusterSize, boolean ready) {
   }
 
   @Test
   void leaderSettingsBindToARecordAndSeeThisHooksWritesWithoutLeaderGet() {
-    fake.leader = true;
-    fake.leaderSettings.put("admin-password", "pw");
-    fake.leaderSettings.put("ready", "true");
+    state = state.withLeader(true).withLeaderSettings(Map.of("admin-password", "pw", "ready", "true"));
     body = ctx -> {
       seen.add(ctx.service(LeaderData.class).as(Shared.class));
       LeaderSettings.set(ctx, Map.of("cluster-size", "3"));
       seen.add(ctx.service(LeaderData.class).as(Shared.class));
     };
     succeeding("leader-elected");
-    assertEquals(1, fake.count("leader-get"));
+    assertEquals(1, calls("leader-get"));
     body = ctx -> seen.add(ctx.service(LeaderData.class).as(Shared.class));
     succeeding("update-status");
-    assertEquals(0, fake.count("leader-get"), "update-status uses the committed copy");
+    assertEquals(0, calls("leader-get"), "update-status uses the committed copy");
     Shared before = new Shared("pw", Optional.empty(), true);
     Shared after = new Shared("pw", Optional.of(3), true);
     assertEquals(List.of(before, after, after), seen);
@@ -206,8 +203,7 @@ class TypedConfigTest {
 
   @Test
   void aLeaderSettingThatDoesNotConvertIsNamed() {
-    fake.leaderSettings.put("ready", "true");
-    fake.leaderSettings.put("cluster-size", "three");
+    state = state.withLeaderSettings(Map.of("ready", "true", "cluster-size", "three"));
     body = ctx -> ctx.service(LeaderData.class).as(Shared.class);
     String message = failure("leader-settings-changed");
     assertTrue(message.contains("leader setting 'cluster-size' cannot be read as Integer for Shared.clusterSize"),

@@ -9,7 +9,15 @@ import charms.reactive.HookEnvironment;
 import charms.reactive.HookOverrides;
 import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;
-import charms.reactive.state.MemoryStateStore;
+import charms.reactive.testing.CharmSpec;
+import charms.reactive.testing.FakeHookTools;
+import charms.reactive.testing.Harness;
+import charms.reactive.testing.HookEvent;
+import charms.reactive.testing.HookOutcome;
+import charms.reactive.testing.HookToolCall;
+import charms.reactive.testing.JujuState;
+import charms.reactive.testing.Status;
+import charms.reactive.testing.ToolAnswer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,18 +29,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The managed flags (config.*, leadership.*, upgrade.*), status by priority and the controller state backend, over hooks. */
+/**
+ * The managed flags (config.*, leadership.*, upgrade.*), status by priority and the controller
+ * state backend, over hooks run by the harness (core's Juju integration as a charm uses it).
+ */
 class JujuIntegrationTest {
   @TempDir
   Path charmDir;
-  final ScriptedTools fake = new ScriptedTools();
-  final MemoryStateStore store = new MemoryStateStore();
+  JujuState state;
+  HookOutcome last;
   final List<List<String>> flagsSeen = new ArrayList<>();
   final List<Runnable> inHandler = new ArrayList<>();
   ReactiveCharm charm;
 
   @BeforeEach
   void charm() throws IOException {
+    Files.writeString(charmDir.resolve("metadata.yaml"), "name: app\n");
     Files.writeString(charmDir.resolve("config.yaml"), String.join("\n",
         "options:",
         "  port: {type: int, default: 8080}",
@@ -40,10 +52,7 @@ class JujuIntegrationTest {
         "  debug: {type: boolean, default: false}",
         "  ratio: {type: float}",
         ""));
-    fake.config.put("port", 8080);
-    fake.config.put("name", "");
-    fake.config.put("debug", false);
-    fake.config.put("ratio", null);
+    state = JujuState.forUnit("app/0");
     charm = ReactiveCharm.builder().use(Juju.integration())
         .handler(Handler.named("observe").whenNot("never-set").invoke(ctx -> {
           flagsSeen.add(ctx.flags().list());
@@ -52,17 +61,27 @@ class JujuIntegrationTest {
         .build();
   }
 
+  /** Runs {@code name} on the current state (checks off, to reach what Juju would refuse). */
+  HookOutcome run(String name, boolean checks) {
+    try (Harness harness = Harness.builder(charmDir).charm(charm).consistencyChecks(checks)
+        .build()) {
+      flagsSeen.clear();
+      last = harness.run(HookEvent.unit(name), state);
+      state = last.state();
+      return last;
+    }
+  }
+
   HookRun hook(String name) {
-    Map<String, String> env = new HashMap<>();
-    env.put("JUJU_HOOK_NAME", name);
-    env.put("JUJU_UNIT_NAME", "app/0");
-    env.put("JUJU_CONTEXT_ID", "ctx-1");
-    env.put("CHARM_DIR", charmDir.toString());
-    flagsSeen.clear();
-    fake.calls.clear();
-    HookRun run = charm.execute(HookEnvironment.of(env), new HookOverrides(store, Map.of(ToolRunner.class, fake)));
-    assertTrue(run.succeeded(), () -> String.valueOf(run.error()));
-    return run;
+    HookOutcome out = run(name, true);
+    assertTrue(out.succeeded(), () -> String.valueOf(out.error()));
+    return out.run().orElseThrow();
+  }
+
+  HookRun failing(String name, boolean checks) {
+    HookOutcome out = run(name, checks);
+    assertFalse(out.succeeded(), "the hook should fail");
+    return out.run().orElseThrow();
   }
 
   List<String> seen() {
@@ -91,7 +110,7 @@ class JujuIntegrationTest {
   @Test
   void onlyChangedOptionsAreFlaggedOnLaterHooks() {
     hook("install");
-    fake.config.put("port", 0);
+    state = state.withConfig("port", 0);
     hook("config-changed");
     assertTrue(seen().contains("config.changed"));
     assertTrue(seen().contains("config.changed.port"));
@@ -107,23 +126,21 @@ class JujuIntegrationTest {
     hook("install");
     hook("config-changed");
     hook("update-status");
-    List<String> tools = fake.calls.stream().map(ScriptedTools.Call::tool).toList();
+    List<String> tools = last.toolCalls().stream().map(HookToolCall::tool).toList();
     assertEquals(List.of("is-leader", "juju-log"), tools);
     assertTrue(seen().contains("config.set.port"), "config flags still come from the committed snapshot");
   }
 
   @Test
   void leadershipFlagsFollowIsLeaderAndSettingChanges() {
-    fake.leader = true;
-    fake.leaderSettings.put("password", "s3cret");
+    state = state.withLeader(true).withLeaderSettings(Map.of("password", "s3cret"));
     hook("install");
     assertTrue(seen().containsAll(List.of("leadership.is_leader", "leadership.set.password",
         "leadership.changed.password")), seen()::toString);
     hook("update-status");
     assertTrue(seen().contains("leadership.set.password"));
     assertFalse(seen().contains("leadership.changed.password"), "unchanged since the stored copy");
-    fake.leader = false;
-    fake.leaderSettings.remove("password");
+    state = state.withLeader(false).withLeaderSettings(Map.of());
     hook("leader-settings-changed");
     assertFalse(seen().contains("leadership.is_leader"));
     assertTrue(seen().contains("leadership.changed.password"), "a deleted key is a change");
@@ -132,7 +149,7 @@ class JujuIntegrationTest {
 
   @Test
   void theLeadersOwnLeaderSetSetsChangedNowAndNotAgainNextHook() {
-    fake.leader = true;
+    state = state.withLeader(true);
     hook("install");
     inHandler.add(() -> { });
     charm = ReactiveCharm.builder().use(Juju.integration())
@@ -142,7 +159,7 @@ class JujuIntegrationTest {
         }), Handler.named("observe").when("done").invoke(ctx -> flagsSeen.add(ctx.flags().list()))).build();
     hook("update-status");
     assertTrue(seen().contains("leadership.changed.token"));
-    assertEquals("abc", fake.leaderSettings.get("token"));
+    assertEquals("abc", state.leaderSettings().get("token"));
     hook("leader-elected");
     assertFalse(seen().contains("leadership.changed.token"), seen()::toString);
     assertTrue(seen().contains("leadership.set.token"));
@@ -167,9 +184,11 @@ class JujuIntegrationTest {
         Handler.named("c").whenNot("x").invoke(ctx -> ctx.service(StatusReporter.class).maintenance("busy")),
         Handler.named("d").whenNot("x").invoke(ctx -> ctx.service(StatusReporter.class).waiting("for cache"))).build();
     hook("install");
-    assertEquals(List.of("--application=False waiting -- for db"), fake.statuses);
+    assertEquals(List.of("status-set --application=False waiting -- for db"),
+        last.calls("status-set").stream().map(HookToolCall::commandLine).toList());
+    assertEquals(Status.waiting("for db"), state.unitStatus());
     hook("update-status");
-    assertEquals(1, fake.statuses.size(), "the same status is not set again");
+    assertEquals(List.of(), last.calls("status-set"), "the same status is not set again");
   }
 
   @Test
@@ -179,34 +198,52 @@ class JujuIntegrationTest {
         Handler.named("b").whenNot("x").invoke(ctx -> {
           throw new IllegalStateException("fail");
         })).build();
-    Map<String, String> env = Map.of("JUJU_HOOK_NAME", "install", "JUJU_UNIT_NAME", "app/0",
-        "JUJU_CONTEXT_ID", "c", "CHARM_DIR", charmDir.toString());
-    HookRun run = charm.execute(HookEnvironment.of(env), new HookOverrides(store, Map.of(ToolRunner.class, fake)));
-    assertFalse(run.succeeded());
-    assertEquals(List.of(), fake.statuses);
-    assertTrue(fake.logs.stream().anyMatch(l -> l.startsWith("ERROR: Hook error:")), "the error still reaches juju-log");
+    failing("install", true);
+    assertEquals(List.of(), last.calls("status-set"));
+    assertEquals(List.of(), last.unitStatusHistory());
+    assertTrue(last.logs().stream().anyMatch(l -> l.level().equals("ERROR")
+        && l.message().startsWith("Hook error:")), "the error still reaches juju-log");
   }
 
   @Test
   void aConfigValueOfTheWrongTypeFailsTheHookNamingTheOption() {
-    fake.config.put("port", "eighty");
-    Map<String, String> env = Map.of("JUJU_HOOK_NAME", "install", "JUJU_UNIT_NAME", "app/0",
-        "JUJU_CONTEXT_ID", "c", "CHARM_DIR", charmDir.toString());
-    HookRun run = charm.execute(HookEnvironment.of(env), new HookOverrides(store, Map.of(ToolRunner.class, fake)));
-    assertFalse(run.succeeded());
+    // Juju would refuse the value; the harness's checks are off to show the charm refuses it too
+    JujuState before = state.withConfig("port", "eighty");
+    state = before;
+    HookRun run = failing("install", false);
     String message = run.error().orElseThrow().getMessage();
     assertTrue(message.contains("'port'") && message.contains("int"), message);
-    assertEquals(null, store.committedBytes());
+    assertFalse(run.committed());
+    assertEquals(before.unitState(), state.unitState(), "nothing committed");
+  }
+
+  @Test
+  void aFailingHookToolFailsTheHookNamingTheToolAndCommitsNothing() throws IOException {
+    Files.writeString(charmDir.resolve("config.yaml"), "options: {}\n");
+    charm = ReactiveCharm.builder().use(Juju.integration())
+        .handler(Handler.named("setter").whenNot("x").invoke(ctx -> ctx.flags().set("x"))).build();
+    try (Harness harness = Harness.builder(charmDir).charm(charm)
+        .answer("is-leader", ToolAnswer.error(1, "leadership status unknown: connection refused"))
+        .build()) {
+      HookOutcome out = harness.run(HookEvent.install(), state);
+      assertFalse(out.succeeded());
+      String message = out.error().orElseThrow().getMessage();
+      assertTrue(message.contains("is-leader") && message.contains("connection refused")
+          && message.contains("exit code 1"), message);
+      assertFalse(out.run().orElseThrow().committed());
+      assertEquals(state.unitState(), out.state().unitState(), "nothing committed");
+    }
   }
 
   @Test
   void malformedConfigYamlNamesTheFileAndLine() throws IOException {
-    Files.writeString(charmDir.resolve("config.yaml"), "options:\n  port: {type: int\n  name: x\n");
-    Map<String, String> env = Map.of("JUJU_HOOK_NAME", "install", "JUJU_UNIT_NAME", "app/0",
-        "JUJU_CONTEXT_ID", "c", "CHARM_DIR", charmDir.toString());
-    HookRun run = charm.execute(HookEnvironment.of(env), new HookOverrides(store, Map.of(ToolRunner.class, fake)));
-    String message = run.error().orElseThrow().getMessage();
-    assertTrue(message.contains("config.yaml") && message.contains("line"), message);
+    try (Harness harness = Harness.of(charmDir, charm)) {
+      // the harness reads config.yaml when built; the hook reads the broken one
+      Files.writeString(charmDir.resolve("config.yaml"), "options:\n  port: {type: int\n  name: x\n");
+      HookRun run = harness.run(HookEvent.install(), state).run().orElseThrow();
+      String message = run.error().orElseThrow().getMessage();
+      assertTrue(message.contains("config.yaml") && message.contains("line"), message);
+    }
   }
 
   @Test
@@ -216,20 +253,35 @@ class JujuIntegrationTest {
           ctx.flags().set("big");
           ctx.data().set("blob", "é".repeat(40_000));
         }), Handler.named("observe").when("big").invoke(ctx -> flagsSeen.add(ctx.flags().list()))).build();
-    Map<String, String> env = Map.of("JUJU_HOOK_NAME", "install", "JUJU_UNIT_NAME", "app/0",
-        "JUJU_CONTEXT_ID", "c", "CHARM_DIR", charmDir.toString());
-    HookRun first = charm.execute(HookEnvironment.of(env), new HookOverrides(null, Map.of(ToolRunner.class, fake)));
+    // The charm's own store (state-set in the controller), so the harness's fake tools are used
+    // on their own: Harness.run always gives the charm its in-memory store.
+    CharmSpec spec = CharmSpec.load(charmDir);
+    FakeHookTools tools = FakeHookTools.open(spec, state, HookEvent.install());
+    HookRun first = charm.execute(HookEnvironment.of(env("install")),
+        new HookOverrides(null, Map.of(ToolRunner.class, tools)));
     assertTrue(first.succeeded(), () -> String.valueOf(first.error()));
-    assertTrue(Integer.parseInt(fake.charmState.get(JujuStateStore.COUNT)) >= 3, "split into chunks under the limit");
-    assertTrue(fake.charmState.values().stream().allMatch(v -> v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-        <= 64 * 1024));
+    state = tools.finish(true);
+    assertTrue(Integer.parseInt(state.charmState().get(JujuStateStore.COUNT)) >= 3,
+        "split into chunks under the limit");
+    assertTrue(state.charmState().values().stream()
+        .allMatch(v -> v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 64 * 1024));
     flagsSeen.clear();
-    HookRun second = charm.execute(HookEnvironment.of(Map.of("JUJU_HOOK_NAME", "update-status", "JUJU_UNIT_NAME",
-        "app/0", "JUJU_CONTEXT_ID", "c", "CHARM_DIR", charmDir.toString())),
-        new HookOverrides(null, Map.of(ToolRunner.class, fake)));
+    tools = FakeHookTools.open(spec, state, HookEvent.updateStatus());
+    HookRun second = charm.execute(HookEnvironment.of(env("update-status")),
+        new HookOverrides(null, Map.of(ToolRunner.class, tools)));
+    tools.finish(second.succeeded());
     assertTrue(second.succeeded());
     assertTrue(second.flags().containsKey("big"));
     assertTrue(flagsSeen.get(0).contains("big"));
+  }
+
+  Map<String, String> env(String hook) {
+    Map<String, String> env = new HashMap<>();
+    env.put("JUJU_HOOK_NAME", hook);
+    env.put("JUJU_UNIT_NAME", "app/0");
+    env.put("JUJU_CONTEXT_ID", "c");
+    env.put("CHARM_DIR", charmDir.toString());
+    return env;
   }
 
   /**
@@ -242,11 +294,11 @@ class JujuIntegrationTest {
     List<Object> stateAround = new ArrayList<>();
     List<charms.reactive.StateSource> sources = List.of(new ConfigFlags(JujuSettings.defaults()),
         new LeadershipFlags(JujuSettings.defaults()), new UpgradeFlags());
-    fake.leader = true;
-    fake.leaderSettings.put("db-password", "s3cret");
+    state = state.withLeader(true).withLeaderSettings(Map.of("db-password", "s3cret"));
     ReactiveCharm c = ReactiveCharm.builder().use(Juju.integration())
         .handler(Handler.named("resubscribe").whenNot("never-set").invoke(ctx -> {
-          int callsBefore = fake.calls.size();
+          FakeHookTools fake = (FakeHookTools) ctx.service(ToolRunner.class);
+          int callsBefore = fake.calls().size();
           stateAround.add(List.of(ctx.flags().list(), ctx.records(Juju.RECORDS).getByPrefix("")));
           for (int round = 0; round < 2; round++) {
             for (charms.reactive.StateSource source : sources) {
@@ -254,7 +306,7 @@ class JujuIntegrationTest {
             }
           }
           stateAround.add(List.of(ctx.flags().list(), ctx.records(Juju.RECORDS).getByPrefix("")));
-          assertEquals(callsBefore, fake.calls.size(), "no hook tool was called");
+          assertEquals(callsBefore, fake.calls().size(), "no hook tool was called");
         }))
         .build();
     charm = c;
