@@ -13,6 +13,9 @@
 #                       floor, launcher (default: all that apply)
 #     --compare DIR     also run DIR/bench-30.charm (packed from another commit, say) as the
 #                       configurations java-30-...-other and launcher-only-other
+#     --opts NAME=OPTS  also run bench-30 with the cache on, on each JDK, with CHARMS_REACTIVE_JAVA_OPTS
+#                       set to OPTS, as the configuration java-30-...-NAME (repeatable: to compare
+#                       JVM options against the defaults in one alternating run)
 #     --classes         instead of timing, count the classes an idle update-status of bench-30
 #                       loads on each JDK (-Xlog:class+load), without and with the cache
 #     --phases          instead of timing whole hooks, print when (JVM uptime, median of --runs
@@ -36,7 +39,7 @@ set -euo pipefail
 
 here="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
 top="${here%/*}"
-runs=20 original="" python=/usr/bin/python3 jdks="" only="" classes=false phases=false compare=""
+runs=20 original="" python=/usr/bin/python3 jdks="" only="" classes=false phases=false compare="" optsets=()
 while (($#)); do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -47,6 +50,9 @@ while (($#)); do
     --classes) classes=true; shift ;;
     --phases) phases=true; shift ;;
     --compare) compare="$(readlink -f -- "$2")"; shift 2 ;;
+    --opts)
+      [[ "$2" =~ ^[A-Za-z0-9_.-]+= ]] || { echo "startup-bench.sh: --opts $2 is not NAME=OPTS" >&2; exit 2; }
+      optsets+=("$2"); shift 2 ;;
     *) echo "startup-bench.sh: unknown argument $1 (see the comment at the top)" >&2; exit 2 ;;
   esac
 done
@@ -61,6 +67,8 @@ charm30="$top/reactive-bench/target/bench-30.charm"
 charm3000="$top/reactive-bench/target/bench-3000.charm"
 charmbash="$top/examples/target/bench-bash-30.charm"
 for f in "$charm30" "$charm3000" "$charmbash"; do
+  [[ "$f" != "$charm3000" ]] || $classes || $phases || wanted java-3000 || continue
+  [[ "$f" != "$charmbash" ]] || $classes || $phases || wanted bash-30 || continue
   [[ -f "$f" ]] || { echo "startup-bench.sh: $f is missing: run mvn package first" >&2; exit 1; }
 done
 
@@ -177,7 +185,7 @@ hello() {
   (cd "$work/hello" && /usr/lib/jvm/java-17-openjdk-amd64/bin/jar cf hello.jar Hello.class)
 }
 
-defaults="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k"
+defaults="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:-UsePerfData"
 
 if $classes; then
   unit classes "$charm30"
@@ -227,7 +235,7 @@ PY
   exit 0
 fi
 
-# Configurations: "<label>|<unit dir>|<env...>"
+# Configurations: "<label>|<unit dir>|<env;env...>"
 configs=()
 for jdk in $jdks; do
   j="$(jdkname "$jdk")"
@@ -236,13 +244,13 @@ for jdk in $jdks; do
       wanted "java-$shape" || continue
       name="java-$shape-$j-cache-$cache"
       if [[ "$shape" == 30 ]]; then unit "$name" "$charm30"; else unit "$name" "$charm3000"; fi
-      configs+=("$name|$work/$name|JAVA_HOME=$jdk CHARMS_REACTIVE_JVM_CACHE=$cache")
+      configs+=("$name|$work/$name|JAVA_HOME=$jdk;CHARMS_REACTIVE_JVM_CACHE=$cache")
     done
     # the bash-only charm with the cache on only (as deployed; it keeps a run under 10 minutes)
     if wanted bash-30 && [[ "$cache" == on ]]; then
       name="bash-30-$j-cache-$cache"
       unit "$name" "$charmbash"
-      configs+=("$name|$work/$name|JAVA_HOME=$jdk CHARMS_REACTIVE_JVM_CACHE=$cache")
+      configs+=("$name|$work/$name|JAVA_HOME=$jdk;CHARMS_REACTIVE_JVM_CACHE=$cache")
     fi
   done
 done
@@ -253,10 +261,18 @@ if [[ -n "$compare" ]]; then
     for cache in off on; do
       name="java-30-$j-cache-$cache-other"
       unit "$name" "$compare/bench-30.charm"
-      configs+=("$name|$work/$name|JAVA_HOME=$jdk CHARMS_REACTIVE_JVM_CACHE=$cache")
+      configs+=("$name|$work/$name|JAVA_HOME=$jdk;CHARMS_REACTIVE_JVM_CACHE=$cache")
     done
   done
 fi
+for o in "${optsets[@]}"; do
+  for jdk in $jdks; do
+    name="java-30-$(jdkname "$jdk")-cache-on-${o%%=*}"
+    unit "$name" "$charm30"
+    # the environment entries are separated by ";" (the options hold spaces)
+    configs+=("$name|$work/$name|JAVA_HOME=$jdk;CHARMS_REACTIVE_JVM_CACHE=on;CHARMS_REACTIVE_JAVA_OPTS=${o#*=}")
+  done
+done
 if [[ -n "$original" ]] && wanted python-30; then
   python_unit
   configs+=("python-30-original|$work/python-30|")
@@ -273,17 +289,17 @@ fi
 if wanted launcher; then
   fake_jdk
   unit launcher "$charm30"
-  configs+=("launcher-only-bench-30|$work/launcher|JAVA_HOME=$work/fakejdk CHARMS_REACTIVE_JVM_CACHE=on")
+  configs+=("launcher-only-bench-30|$work/launcher|JAVA_HOME=$work/fakejdk;CHARMS_REACTIVE_JVM_CACHE=on")
   if [[ -n "$compare" ]]; then
     unit launcher-other "$compare/bench-30.charm"
-    configs+=("launcher-only-other|$work/launcher-other|JAVA_HOME=$work/fakejdk CHARMS_REACTIVE_JVM_CACHE=on")
+    configs+=("launcher-only-other|$work/launcher-other|JAVA_HOME=$work/fakejdk;CHARMS_REACTIVE_JVM_CACHE=on")
   fi
 fi
 
 # Warm-up: with the cache on, the first hook writes it and the second uses it.
 for c in "${configs[@]}"; do
   IFS='|' read -r label dir envs <<<"$c"
-  read -r -a e <<<"$envs"
+  IFS=";" read -r -a e <<<"$envs"
   hook "$dir" install "${e[@]}"
   hook "$dir" update-status "${e[@]}"
 done
@@ -292,7 +308,7 @@ done
 for ((r = 1; r <= runs; r++)); do
   for c in "${configs[@]}"; do
     IFS='|' read -r label dir envs <<<"$c"
-    read -r -a e <<<"$envs"
+    IFS=";" read -r -a e <<<"$envs"
     rm -f "$dir/.unit-state.json" "$dir/.unit-state.db"
     read -r -a cmd <<<"$(hookcmd "$dir" install)"
     measure "$label:install" env "${e[@]}" "${cmd[@]}"

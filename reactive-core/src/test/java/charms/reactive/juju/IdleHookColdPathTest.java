@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * builds Jackson's
  * ObjectMapper: the unit state, the hook tools' output and the framework's records are handled
  * as trees read and written by the streaming API (the mapper costs a fresh JVM some hundreds of
- * classes and tens of milliseconds). Not timed: it checks which classes the hook loads.
+ * classes and tens of milliseconds). Nor does it parse {@code metadata.yaml} again (SnakeYAML is
+ * about 150 classes) when the file is as a committed hook checked it. Not timed: it checks which classes the hook loads.
  */
 class IdleHookColdPathTest {
   @TempDir
@@ -93,5 +94,7 @@ class IdleHookColdPathTest {
     assertTrue(loaded(idle, "com.fasterxml.jackson.core.JsonParser"), "by the streaming parser");
     assertFalse(loaded(idle, "com.fasterxml.jackson.databind.ObjectMapper"),
         "an idle hook builds no ObjectMapper");
+    assertFalse(loaded(idle, "org.yaml.snakeyaml.Yaml"),
+        "metadata.yaml, unchanged since a committed hook checked it, is not parsed again");
   }
 }

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BadToolOutputAndCharmFilesTest {
   @TempDir
   Path charmDir;
+  /** The unit's state, kept across the hooks of one test. */
+  final MemoryStateStore state = new MemoryStateStore();
   @TempDir
   Path specDir;
   CharmSpec spec;
@@ -122,7 +124,7 @@ class BadToolOutputAndCharmFilesTest {
         .build();
     FakeHookTools hookTools = FakeHookTools.open(spec, JujuState.forUnit("app/0"), HookEvent.unit(name));
     HookRun run = charm.execute(HookEnvironment.of(env),
-        new HookOverrides(new MemoryStateStore(), Map.of(ToolRunner.class, hookTools)));
+        new HookOverrides(state, Map.of(ToolRunner.class, hookTools)));
     hookTools.finish(run.succeeded());
     assertEquals(run.succeeded() ? List.of("h") : List.of(), ran, "a failed start runs no handler");
     return run;
@@ -159,5 +161,26 @@ class BadToolOutputAndCharmFilesTest {
     Files.writeString(charmDir.resolve("metadata.yaml"), "name: app\nrequires:\n  db: {interface: pgsql}\n");
     Files.writeString(charmDir.resolve("actions.yaml"), "backup:\n  description: x\nnoop:\n");
     assertTrue(hook("install").succeeded());
+  }
+
+  @Test
+  void filesCheckedByACommittedHookAreCheckedAgainWhenTheirBytesChange() throws IOException {
+    Files.writeString(charmDir.resolve("metadata.yaml"), "name: app\n");
+    assertTrue(hook("install").succeeded());
+    assertTrue(hook("update-status").succeeded(), "the same bytes: not parsed again, still fine");
+
+    // the same length, another byte: an edit the record must notice
+    Files.writeString(charmDir.resolve("metadata.yaml"), "name: [p\n");
+    HookRun run = hook("update-status");
+    assertFalse(run.succeeded());
+    assertTrue(run.error().orElseThrow().getMessage().contains("metadata.yaml"));
+    // the failed hook committed nothing: the next one checks again and fails again
+    assertFalse(hook("update-status").succeeded());
+
+    Files.writeString(charmDir.resolve("actions.yaml"), "- a list\n");
+    Files.writeString(charmDir.resolve("metadata.yaml"), "name: app\n");
+    assertFalse(hook("update-status").succeeded(), "a new actions.yaml is checked too");
+    Files.delete(charmDir.resolve("actions.yaml"));
+    assertTrue(hook("update-status").succeeded());
   }
 }
