@@ -2,14 +2,22 @@ package charms.reactive.fs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * No context value is ever evaluated as a template: config, relation data and environment values
@@ -135,11 +144,71 @@ class TemplateInjectionTest {
         render("{{ v|striptags }}", Map.of("v", "<b>{{ 7*7 }}</b> <!-- c -->&amp;  x\n&#233;")));
   }
 
+  /**
+   * The message names the templates directory, a random temporary path that may itself contain
+   * "49"; only the rest of the message is searched for the evaluated payload.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void jinjavasRenderFilterIsNotAvailable(boolean strict) throws IOException {
+    Templates mode = strict ? templates.strict() : templates.lenient();
+    Files.writeString(dir.resolve("t.j2"), "{{ v|render }}");
+    TemplateException e = assertThrows(TemplateException.class,
+        () -> mode.renderToString("t.j2", Map.of("v", "{{ 7*7 }}")));
+    assertRefused(e, dir);
+  }
+
+  /** The check above, from a directory whose own name contains the evaluated payload. */
   @Test
-  void jinjavasRenderFilterIsNotAvailable() throws IOException {
-    TemplateException e = org.junit.jupiter.api.Assertions.assertThrows(TemplateException.class,
-        () -> render("{{ v|render }}", Map.of("v", "{{ 7*7 }}")));
-    assertFalse(e.getMessage().contains("49"), e.getMessage());
+  void refusalIsJudgedWithoutTheDirectoryName() throws IOException {
+    Path named = Files.createDirectories(dir.resolve("release-49"));
+    Files.writeString(named.resolve("t.j2"), "{{ v|render }}");
+    TemplateException e = assertThrows(TemplateException.class,
+        () -> Templates.in(named).renderToString("t.j2", Map.of("v", "{{ 7*7 }}")));
+    assertTrue(e.getMessage().contains(named.toString()), e.getMessage());
+    assertRefused(e, named);
+  }
+
+  /**
+   * Jinjava renders with the configuration of the interpreter current on the thread, if any: a
+   * render started while another Jinjava (here one with its default configuration, where
+   * "render" works and values are re-rendered) is rendering must still use this engine's rules,
+   * on any thread, in both modes, and leave the outer interpreter in place.
+   */
+  @SuppressWarnings("deprecation") // Jinjava's push and pop of the current interpreter
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void anotherJinjavaRenderingOnTheThreadDoesNotEnableEvaluation(boolean strict) throws Exception {
+    Templates mode = strict ? templates.strict() : templates.lenient();
+    Files.writeString(dir.resolve("t.j2"), "{{ v|render }}");
+    Files.writeString(dir.resolve("plain.j2"), "<{{ v }}>");
+    Callable<Void> underOuterInterpreter = () -> {
+      JinjavaInterpreter outer = new Jinjava().newInterpreter();
+      JinjavaInterpreter.pushCurrent(outer);
+      try {
+        TemplateException e = assertThrows(TemplateException.class,
+            () -> mode.renderToString("t.j2", Map.of("v", "{{ 7*7 }}")));
+        assertRefused(e, dir);
+        assertEquals("<{{ 7*7 }}>", mode.renderToString("plain.j2", Map.of("v", "{{ 7*7 }}")));
+        assertSame(outer, JinjavaInterpreter.getCurrent());
+      } finally {
+        JinjavaInterpreter.popCurrent();
+      }
+      return null;
+    };
+    underOuterInterpreter.call();
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      other.submit(underOuterInterpreter).get();
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
+  private static void assertRefused(TemplateException e, Path directory) {
+    String message = e.getMessage().replace(directory.toString(), "<dir>");
+    assertTrue(message.contains("'render' is disabled"), message);
+    assertFalse(message.contains("49"), message);
   }
 
   /** A record, as a charm would pass relation data. */

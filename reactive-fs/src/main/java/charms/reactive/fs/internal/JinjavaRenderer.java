@@ -56,10 +56,13 @@ public final class JinjavaRenderer {
     String source = TemplateSource.load(directory, name);
     Jinjava jinjava = Engines.get(directory, strict);
     RenderResult result;
+    List<JinjavaInterpreter> outer = detachCurrentInterpreters();
     try {
       result = jinjava.renderForResult(source, plain(context));
     } catch (RuntimeException e) {
       throw new TemplateException(name, "cannot render template " + name + ": " + e.getMessage(), e);
+    } finally {
+      reattach(outer);
     }
     List<String> problems = new ArrayList<>();
     for (TemplateError error : result.getErrors()) {
@@ -72,6 +75,32 @@ public final class JinjavaRenderer {
           + ": " + String.join("; ", problems));
     }
     return result.getOutput();
+  }
+
+  /**
+   * Jinjava renders with the configuration (and sees the variables) of the interpreter current on
+   * the calling thread, if there is one, instead of the engine's: a render started from inside
+   * another Jinjava render (a filter, a function, a leftover on a pooled thread) would lose this
+   * engine's safety settings. The thread's interpreters are set aside for the render and restored
+   * after it, so every render uses its own engine's configuration. (Jinjava deprecates the
+   * push and pop it still offers; it has no other way to set an interpreter aside.)
+   */
+  @SuppressWarnings("deprecation")
+  private static List<JinjavaInterpreter> detachCurrentInterpreters() {
+    List<JinjavaInterpreter> outer = new ArrayList<>();
+    for (JinjavaInterpreter current = JinjavaInterpreter.getCurrent(); current != null;
+        current = JinjavaInterpreter.getCurrent()) {
+      outer.add(current);
+      JinjavaInterpreter.popCurrent();
+    }
+    return outer;
+  }
+
+  @SuppressWarnings("deprecation")
+  private static void reattach(List<JinjavaInterpreter> outer) {
+    for (int i = outer.size() - 1; i >= 0; i--) {
+      JinjavaInterpreter.pushCurrent(outer.get(i));
+    }
   }
 
   private static String describe(TemplateError error) {
@@ -155,6 +184,9 @@ public final class JinjavaRenderer {
       Jinjava jinjava = new Jinjava(config);
       // Jinjava's striptags renders its input as a template before stripping; this one does not.
       jinjava.getGlobalContext().registerFilter(new LiteralStripTagsFilter());
+      // The disabled "render" is also replaced by one that always fails, so no configuration
+      // (strict or not, this engine's or another's) can bring Jinjava's back.
+      jinjava.getGlobalContext().registerFilter(new RefusedRenderFilter());
       // The filters that turn values into text, as Jinja2's do.
       jinjava.getGlobalContext().registerFilter(new PythonFilters.Str());
       jinjava.getGlobalContext().registerFilter(new PythonFilters.Join());
