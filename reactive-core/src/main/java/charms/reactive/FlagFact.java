@@ -1,5 +1,6 @@
 package charms.reactive;
 
+import charms.reactive.spi.StateSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 

@@ -2,7 +2,7 @@ package charms.reactive;
 
 /**
  * One hook as handlers and lifecycle callbacks reach it: the {@link HookView} with the means to
- * change it (flags, the charm's data, the framework's records, all committed with the hook), plus
+ * change it (flags and the charm's data, committed with the hook), plus
  * the log, the services registered with the charm and exit callbacks.
  */
 public interface HookContext extends HookView {
@@ -13,13 +13,6 @@ public interface HookContext extends HookView {
   /** The charm's key/value data, committed with the hook. */
   @Override
   KeyValueStore data();
-
-  /**
-   * The framework's own records of one owner (a module such as {@code juju} or {@code fs}), kept
-   * apart from the charm's data and committed with the hook. Not for charm code.
-   */
-  @Override
-  KeyValueStore records(String owner);
 
   HookLog log();
 

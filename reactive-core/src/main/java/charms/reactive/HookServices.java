@@ -1,5 +1,7 @@
 package charms.reactive;
 
+import charms.reactive.spi.HookOverrides;
+
 /**
  * The services of one hook: those registered with the charm, those made per hook by factories
  * registered with {@link ReactiveCharm.Builder#hookService}, and those a caller supplied for this

@@ -2,12 +2,12 @@ package charms.reactive;
 
 /**
  * One hook as it can be read, without a way to change it: its environment and name, the charm's
- * metadata, the flags, the charm's data and the framework's records. {@link HookContext} is the
+ * metadata, the flags and the charm's data. {@link HookContext} is the
  * same hook with the means to change it (and the log, the services, exit callbacks); conditions
  * get a {@link ConditionContext}, which is only a view.
  *
  * <p>A view made by the framework for a condition implements none of the writable types: its
- * flags are no {@link Flags}, its data and records no {@link KeyValueStore}, and it is no
+ * flags are no {@link Flags}, its data no {@link KeyValueStore}, and it is no
  * {@link HookContext}, so a cast does not get around it either. One hook, one thread.
  */
 public interface HookView {
@@ -28,14 +28,9 @@ public interface HookView {
   KeyValueView data();
 
   /**
-   * The framework's own records of one owner (a module such as {@code juju} or {@code fs}, or a
-   * condition kind such as {@code once}), kept apart from the charm's data.
-   */
-  KeyValueView records(String owner);
-
-  /**
    * A view of {@code hook} that cannot change it: reads go to {@code hook} as it is at the moment
-   * of reading; the view's flags, data and records implement none of the writable types.
+   * of reading; the view's flags and data (and the framework's records, for modules) implement
+   * none of the writable types.
    */
   static HookView readOnly(HookView hook) {
     return charms.reactive.internal.ReadOnlyHook.of(hook);

@@ -1,5 +1,7 @@
 package charms.reactive;
 
+import charms.reactive.spi.Quoting;
+
 /** A flag name that is empty or holds whitespace, control characters or a misplaced placeholder. */
 public final class InvalidFlagException extends ReactiveException {
   private static final long serialVersionUID = 1L;

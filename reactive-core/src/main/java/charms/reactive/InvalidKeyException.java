@@ -1,5 +1,7 @@
 package charms.reactive;
 
+import charms.reactive.spi.Quoting;
+
 /**
  * A data key (of the unit's key-value store) that is empty, longer than
  * {@link KeyValueStore#MAX_KEY_LENGTH} characters or holds a control character such as a newline.

@@ -1,6 +1,12 @@
 package charms.reactive;
 
 import charms.reactive.internal.dispatch.HookRunner;
+import charms.reactive.spi.CharmExtension;
+import charms.reactive.spi.HandlerMethodReader;
+import charms.reactive.spi.HandlerProvider;
+import charms.reactive.spi.HookOverrides;
+import charms.reactive.spi.ParameterResolver;
+import charms.reactive.spi.StateSource;
 import charms.reactive.state.FileStateStore;
 import charms.reactive.state.StateStore;
 import java.nio.file.Path;

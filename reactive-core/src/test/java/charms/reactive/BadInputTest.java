@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.juju.ToolRunner;
+import charms.reactive.spi.HookOverrides;
 import charms.reactive.state.MemoryStateStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

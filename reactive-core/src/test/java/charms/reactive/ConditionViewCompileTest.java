@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ConditionViewCompileTest {
 
   private static final String READS = "context.flags().isSet(\"a\"); context.flags().value(\"a\");"
-      + " context.flags().list(); context.data().get(\"k\"); context.records(\"once\").getByPrefix(\"\");"
+      + " context.flags().list(); context.data().get(\"k\"); charms.reactive.spi.FrameworkRecords.of(context, \"once\").getByPrefix(\"\");"
       + " context.hookName(); context.environment(); context.handlerId(); context.phase();";
 
   @Test
@@ -43,7 +43,7 @@ class ConditionViewCompileTest {
       "context.flags().registerTrigger(null);",
       "context.data().set(\"k\", 1);",
       "context.data().unset(\"k\");",
-      "context.records(\"once\").set(context.handlerId(), true);",
+      "charms.reactive.spi.FrameworkRecords.of(context, \"once\").set(context.handlerId(), true);",
       "context.atExit(null);",
       "context.log();",
   })

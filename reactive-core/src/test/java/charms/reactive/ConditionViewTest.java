@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.TestCharms.RecordingLog;
+import charms.reactive.spi.FrameworkRecords;
 import charms.reactive.state.MemoryStateStore;
 import com.fasterxml.jackson.databind.node.IntNode;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class ConditionViewTest {
       if (context.data() instanceof KeyValueStore) {
         writable.add("its data is a KeyValueStore");
       }
-      if (context.records("once") instanceof KeyValueStore) {
+      if (FrameworkRecords.of(context, "once") instanceof KeyValueStore) {
         writable.add("its records are a KeyValueStore");
       }
       return unless != null && !context.flags().isSet(unless) ? Verdict.met()
@@ -129,14 +130,14 @@ class ConditionViewTest {
     assertFalse(view instanceof HookContext);
     assertFalse(view.flags() instanceof Flags);
     assertFalse(view.data() instanceof KeyValueStore);
-    assertFalse(view.records("once") instanceof KeyValueStore);
+    assertFalse(FrameworkRecords.of(view, "once") instanceof KeyValueStore);
     assertFalse(HookView.readOnly(hook) instanceof HookContext);
     hook.flags().set("a");
     hook.data().set("k", 1);
-    hook.records("once").set("h", true);
+    FrameworkRecords.of(hook, "once").set("h", true);
     assertTrue(view.flags().isSet("a"), "a view of the hook reads it as it is now");
     assertEquals(IntNode.valueOf(1), view.data().get("k").orElseThrow());
-    assertTrue(view.records("once").get("h").isPresent());
+    assertTrue(FrameworkRecords.of(view, "once").get("h").isPresent());
     assertEquals("install", view.hookName());
     assertEquals("h", view.handlerId());
   }

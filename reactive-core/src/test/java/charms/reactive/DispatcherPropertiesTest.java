@@ -12,7 +12,7 @@ import charms.reactive.DispatchTrace.Decision;
 import charms.reactive.DispatchTrace.Outcome;
 import charms.reactive.DispatchTrace.Pass;
 import charms.reactive.state.FileStateStore;
-import charms.reactive.state.StateCodec;
+import charms.reactive.spi.StateCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.TestCharms.RecordingLog;
+import charms.reactive.spi.StateSource;
 import charms.reactive.state.MemoryStateStore;
 import charms.reactive.state.StateDocument;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -3,8 +3,6 @@ package charms.reactive.bash;
 import charms.reactive.CharmMetadata;
 import charms.reactive.HookContext;
 import charms.reactive.HookEnvironment;
-import charms.reactive.HookLog;
-import charms.reactive.HookServices;
 import charms.reactive.HookView;
 import charms.reactive.Phase;
 import charms.reactive.ReactiveCharm;
@@ -14,8 +12,8 @@ import charms.reactive.bash.internal.CommandResult;
 import charms.reactive.bash.internal.Commands;
 import charms.reactive.bash.internal.FunctionSpec;
 import charms.reactive.bash.internal.SavedTriggers;
-import charms.reactive.internal.UnitState;
-import charms.reactive.internal.dispatch.HookSession;
+import charms.reactive.spi.FrameworkRecords;
+import charms.reactive.spi.StateTransaction;
 import charms.reactive.state.StateStore;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -76,15 +74,17 @@ public final class Cli {
   }
 
   /** Runs one command line against the committed state named by the environment. */
-  public static CommandResult run(List<String> args, Map<String, String> variables) {
+  static CommandResult run(List<String> args, Map<String, String> variables) {
     Map<String, String> env = new HashMap<>(variables);
     env.putIfAbsent("JUJU_HOOK_NAME", "");
     HookEnvironment environment = HookEnvironment.of(env, "charms.reactive");
     try (StateStore store = ReactiveCharm.defaultStateStore(environment)) {
-      UnitState state = new UnitState(store.load(), List.of());
-      SavedTriggers.apply(state.records(SavedTriggers.OWNER), state.flags());
-      CommandResult result = new Commands(Offline.of(state, environment)).execute(args);
-      if (result.exitCode() != 2 && state.isDirty()) {
+      StateTransaction state = StateTransaction.of(store.load(), environment,
+          () -> CharmMetadata.read(environment.charmDir().resolve("metadata.yaml")));
+      HookContext hook = state.hook();
+      SavedTriggers.apply(FrameworkRecords.of(hook, SavedTriggers.OWNER), hook.flags());
+      CommandResult result = new Commands(new Offline(hook)).execute(args);
+      if (result.exitCode() != 2 && state.changed()) {
         store.commit(state.toDocument());
       }
       return result;
@@ -95,32 +95,13 @@ public final class Cli {
 
   /**
    * The committed state, with no dispatch going on, as the same model of a hook the dispatcher
-   * gives handlers ({@link HookSession}): a command reads it through the read-only view and
-   * changes it through the session, as inside a hook. What differs outside a hook: there is no
-   * phase (the decorator commands answer false), the flag watch lets everything through, there are
-   * no services (no hook tools, no relations), and a trigger is saved in the state.
+   * gives handlers (core's {@link StateTransaction#hook()}): a command reads it through the
+   * read-only view and changes it through the hook, as inside a hook. What differs outside a hook:
+   * there is no phase (the decorator commands answer false), the flag watch lets everything
+   * through, there are no services (no hook tools, no relations), and a trigger is saved in the
+   * state.
    */
-  private record Offline(HookSession session) implements CommandContext {
-    static Offline of(UnitState state, HookEnvironment environment) {
-      HookServices none = new HookServices() {
-        @Override
-        public HookEnvironment environment() {
-          return environment;
-        }
-
-        @Override
-        public <T> T get(Class<T> type) {
-          throw new IllegalStateException("no " + type.getName() + " outside a hook");
-        }
-
-        @Override
-        public boolean has(Class<?> type) {
-          return false;
-        }
-      };
-      return new Offline(new HookSession(state, environment, HookLog.stderr(), none,
-          () -> CharmMetadata.read(environment.charmDir().resolve("metadata.yaml")), List.of()));
-    }
+  private record Offline(HookContext session) implements CommandContext {
 
     @Override
     public HookView view() {
@@ -150,7 +131,7 @@ public final class Cli {
     @Override
     public void registerTrigger(Trigger trigger) {
       session.flags().registerTrigger(trigger);
-      SavedTriggers.save(session.records(SavedTriggers.OWNER), trigger);
+      SavedTriggers.save(FrameworkRecords.of(session, SavedTriggers.OWNER), trigger);
     }
   }
 }

@@ -1,8 +1,10 @@
 package charms.reactive.bash;
 
-import charms.reactive.CharmExtension;
+import charms.reactive.bash.internal.RelationCalls;
+import charms.reactive.spi.CharmExtension;
 import charms.reactive.Handler;
-import charms.reactive.HandlerProvider;
+import charms.reactive.spi.FrameworkRecords;
+import charms.reactive.spi.HandlerProvider;
 import charms.reactive.KeyValueStore;
 import charms.reactive.bash.internal.Discovery;
 import charms.reactive.bash.internal.EndpointRelationCalls;
@@ -31,7 +33,7 @@ public final class ExternalHandlers {
     return builder -> builder.hookService(RelationCalls.class, EndpointRelationCalls::new)
         .onStart(context -> {
           // triggers registered on the command line outside a hook last until this hook ends
-          KeyValueStore saved = context.records(SavedTriggers.OWNER);
+          KeyValueStore saved = FrameworkRecords.of(context, SavedTriggers.OWNER);
           SavedTriggers.apply(saved, context.flags());
           SavedTriggers.clear(saved);
         })

@@ -1,5 +1,10 @@
 package charms.reactive.maven;
 
+import charms.reactive.maven.internal.CharmMetadata;
+import charms.reactive.maven.internal.CharmPackException;
+import charms.reactive.maven.internal.CharmPacker;
+import charms.reactive.maven.internal.JlinkRuntime;
+import charms.reactive.maven.internal.PackRequest;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,6 +7,7 @@ import charms.reactive.HookEnvironment;
 import charms.reactive.HookView;
 import charms.reactive.KeyValueView;
 import charms.reactive.Phase;
+import charms.reactive.spi.FrameworkRecords;
 import java.util.Collection;
 import java.util.function.Predicate;
 
@@ -15,7 +16,7 @@ import java.util.function.Predicate;
  * the conditions read now (the dispatcher's pass: its snapshot while it queues, the current flags
  * for re-tests). Implements none of the writable types.
  */
-public final class ConditionView implements ConditionContext {
+public final class ConditionView implements ConditionContext, RecordsView {
 
   /** The pass a condition is tested in: its phase, the read-only hook, the flag-watch rule. */
   public interface Pass {
@@ -118,7 +119,7 @@ public final class ConditionView implements ConditionContext {
 
   @Override
   public KeyValueView records(String owner) {
-    return pass.hook().records(owner);
+    return FrameworkRecords.of(pass.hook(), owner);
   }
 
   @Override

@@ -9,9 +9,10 @@ import charms.reactive.HookLog;
 import charms.reactive.HookServices;
 import charms.reactive.KeyValueStore;
 import charms.reactive.LifecycleCallback;
+import charms.reactive.spi.FrameworkRecords;
 
 /** A hook as one handler sees it ({@link HandlerContext#of}): the hook, and the handler's id. */
-public final class HandlerView implements HandlerContext {
+public final class HandlerView implements HandlerContext, RecordsStore {
   private final String handlerId;
   private final HookContext hook;
 
@@ -37,7 +38,7 @@ public final class HandlerView implements HandlerContext {
 
   @Override
   public KeyValueStore records(String owner) {
-    return hook.records(owner);
+    return FrameworkRecords.of(hook, owner);
   }
 
   @Override

@@ -5,12 +5,13 @@ import charms.reactive.FlagView;
 import charms.reactive.HookEnvironment;
 import charms.reactive.HookView;
 import charms.reactive.KeyValueView;
+import charms.reactive.spi.FrameworkRecords;
 
 /**
  * A hook that can only be read ({@link HookView#readOnly}): reads go to the wrapped hook as it is
  * when read, except the flags when given (a pass's {@link FlagSnapshot}).
  */
-public final class ReadOnlyHook implements HookView {
+public final class ReadOnlyHook implements HookView, RecordsView {
   private final HookView hook;
   private final FlagView flags;
 
@@ -56,6 +57,6 @@ public final class ReadOnlyHook implements HookView {
 
   @Override
   public KeyValueView records(String owner) {
-    return ReadOnlyStore.of(hook.records(owner));
+    return ReadOnlyStore.of(FrameworkRecords.of(hook, owner));
   }
 }

@@ -1,7 +1,7 @@
 package charms.reactive.juju;
 
 import charms.reactive.ReactiveException;
-import charms.reactive.RecordBinder;
+import charms.reactive.spi.RecordBinder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.math.BigDecimal;

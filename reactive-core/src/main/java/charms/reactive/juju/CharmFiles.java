@@ -5,6 +5,7 @@ import charms.reactive.HookContext;
 import charms.reactive.KeyValueStore;
 import charms.reactive.ReactiveException;
 import charms.reactive.internal.Json;
+import charms.reactive.spi.FrameworkRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ final class CharmFiles {
     String metadata = fingerprint(dir.resolve("metadata.yaml"));
     String actions = fingerprint(dir.resolve("actions.yaml"));
     String fingerprint = metadata == null || actions == null ? null : metadata + " " + actions;
-    KeyValueStore records = context.records(Juju.RECORDS);
+    KeyValueStore records = FrameworkRecords.of(context, Juju.RECORDS);
     if (fingerprint != null
         && records.get(RECORD).map(JsonNode::asText).orElse("").equals(fingerprint)) {
       return;

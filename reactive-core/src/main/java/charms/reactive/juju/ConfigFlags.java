@@ -4,7 +4,8 @@ import charms.reactive.FlagFact;
 import charms.reactive.HookContext;
 import charms.reactive.KeyValueStore;
 import charms.reactive.ReactiveException;
-import charms.reactive.StateSource;
+import charms.reactive.spi.FrameworkRecords;
+import charms.reactive.spi.StateSource;
 import charms.reactive.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -49,7 +50,7 @@ final class ConfigFlags implements StateSource {
    * source then only derives flags from this reading.
    */
   void read(HookContext context) {
-    KeyValueStore records = context.records(Juju.RECORDS);
+    KeyValueStore records = FrameworkRecords.of(context, Juju.RECORDS);
     JsonNode previous = records.get(RECORD).orElse(null);
     boolean read = previous == null || settings.readConfigEveryHook()
         || READING_HOOKS.contains(context.environment().hookName());

@@ -1,6 +1,6 @@
 package charms.reactive.juju;
 
-import charms.reactive.Quoting;
+import charms.reactive.spi.Quoting;
 import charms.reactive.ReactiveException;
 import java.util.List;
 

@@ -1,9 +1,11 @@
 package charms.reactive.juju;
 
 import charms.reactive.HookEnvironment;
+import charms.reactive.HookLog;
 import charms.reactive.HookServices;
 import charms.reactive.LogLevel;
-import charms.reactive.Quoting;
+import charms.reactive.internal.juju.JujuLog;
+import charms.reactive.spi.Quoting;
 import charms.reactive.ReactiveException;
 import charms.reactive.RelationRef;
 import charms.reactive.internal.Json;
@@ -64,7 +66,7 @@ public final class HookTools {
    */
   public static HookTools forHook(HookServices services) {
     ToolRunner runner = services.has(ToolRunner.class) ? services.get(ToolRunner.class)
-        : new ProcessToolRunner(services.environment().variables());
+        : ToolRunner.processes(services.environment().variables());
     return new HookTools(runner, services.environment());
   }
 
@@ -179,6 +181,16 @@ public final class HookTools {
   }
 
   // --- logging ----------------------------------------------------------------------------
+
+  /**
+   * A {@link HookLog} that sends records to {@code juju-log} through this client, batched: each
+   * run of consecutive records of one level becomes one call on {@link HookLog#flush()}, order and
+   * content kept; if the tool fails, the records go to standard error. {@link Juju#integration()}
+   * installs one per hook as the hook's log.
+   */
+  public HookLog jujuLogSink() {
+    return new JujuLog(this);
+  }
 
   /** {@code juju-log --log-level LEVEL -- message}, split into chunks Juju accepts. */
   public void jujuLog(LogLevel level, String message) {

@@ -1,6 +1,7 @@
 package charms.reactive.juju;
 
-import charms.reactive.CharmExtension;
+import charms.reactive.internal.juju.JujuLog;
+import charms.reactive.spi.CharmExtension;
 import charms.reactive.HookLog;
 import charms.reactive.ReactiveCharm;
 

@@ -1,6 +1,6 @@
 package charms.reactive.juju;
 
-import charms.reactive.state.StateCodec;
+import charms.reactive.spi.StateCodec;
 import charms.reactive.state.StateDocument;
 import charms.reactive.state.StateFileException;
 import charms.reactive.state.StateStore;

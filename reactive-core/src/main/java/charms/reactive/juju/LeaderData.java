@@ -1,6 +1,6 @@
 package charms.reactive.juju;
 
-import charms.reactive.RecordBinder;
+import charms.reactive.spi.RecordBinder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Collections;

@@ -3,6 +3,7 @@ package charms.reactive.juju;
 import charms.reactive.HookContext;
 import charms.reactive.KeyValueStore;
 import charms.reactive.internal.Json;
+import charms.reactive.spi.FrameworkRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class LeaderSettings {
    */
   public static void set(HookContext context, Map<String, String> values) {
     context.service(HookTools.class).leaderSet(values);
-    KeyValueStore records = context.records(Juju.RECORDS);
+    KeyValueStore records = FrameworkRecords.of(context, Juju.RECORDS);
     Map<String, String> copy = records.get(LeadershipFlags.RECORD).map(LeaderSettings::toMap)
         .orElseGet(TreeMap::new);
     values.forEach((key, value) -> {

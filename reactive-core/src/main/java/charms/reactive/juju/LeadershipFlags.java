@@ -3,7 +3,8 @@ package charms.reactive.juju;
 import charms.reactive.FlagFact;
 import charms.reactive.HookContext;
 import charms.reactive.KeyValueStore;
-import charms.reactive.StateSource;
+import charms.reactive.spi.FrameworkRecords;
+import charms.reactive.spi.StateSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class LeadershipFlags implements StateSource {
    */
   void read(HookContext context) {
     HookTools tools = context.service(HookTools.class);
-    KeyValueStore records = context.records(Juju.RECORDS);
+    KeyValueStore records = FrameworkRecords.of(context, Juju.RECORDS);
     Map<String, String> previous = records.get(RECORD).map(LeaderSettings::toMap).orElse(null);
     boolean read = previous == null || settings.readLeaderSettingsEveryHook()
         || READING_HOOKS.contains(context.environment().hookName());

@@ -3,6 +3,7 @@ package charms.reactive.juju;
 import charms.reactive.HookContext;
 import charms.reactive.KeyValueStore;
 import charms.reactive.internal.Json;
+import charms.reactive.spi.FrameworkRecords;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -58,7 +59,7 @@ public final class StatusReporter {
     if (status == null) {
       return;
     }
-    KeyValueStore records = context.records(Juju.RECORDS);
+    KeyValueStore records = FrameworkRecords.of(context, Juju.RECORDS);
     ObjectNode chosen = Json.NODES.objectNode().put("status", status.word()).put("message", message);
     if (records.get(RECORD).map(chosen::equals).orElse(false)) {
       return;

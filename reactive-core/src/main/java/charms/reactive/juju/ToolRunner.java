@@ -1,6 +1,8 @@
 package charms.reactive.juju;
 
+import charms.reactive.internal.juju.ProcessToolRunner;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one hook tool. The real runner starts the tool as a process (argument array, never a
@@ -18,4 +20,15 @@ public interface ToolRunner {
    * @param stdin bytes for the tool's standard input, or null to give it none
    */
   ToolResult run(String tool, List<String> args, byte[] stdin);
+
+  /**
+   * The runner Juju's hook tools need: each call starts the tool as a process found on the
+   * {@code PATH} of {@code environment}, with an argument array (never a shell) and that
+   * environment. {@link HookTools#forHook} uses it when no runner is registered with the charm.
+   *
+   * @param environment the hook's environment variables, copied
+   */
+  static ToolRunner processes(Map<String, String> environment) {
+    return new ProcessToolRunner(environment);
+  }
 }

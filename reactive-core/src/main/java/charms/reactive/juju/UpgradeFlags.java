@@ -2,7 +2,7 @@ package charms.reactive.juju;
 
 import charms.reactive.FlagFact;
 import charms.reactive.HookContext;
-import charms.reactive.StateSource;
+import charms.reactive.spi.StateSource;
 import reactor.core.publisher.Flux;
 
 /**

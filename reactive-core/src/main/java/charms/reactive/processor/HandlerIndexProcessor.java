@@ -4,6 +4,8 @@ import charms.reactive.internal.FlagNames;
 import charms.reactive.internal.conditions.HookPatterns;
 import charms.reactive.internal.conditions.JujuHookNames;
 import charms.reactive.internal.handlers.HandlerIndex;
+import charms.reactive.spi.ConditionAnnotation;
+import charms.reactive.spi.InterfaceHandlerBase;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -43,13 +45,13 @@ public final class HandlerIndexProcessor extends AbstractProcessor {
   private static final Set<String> OTHER_ANNOTATIONS = Set.of("Hook", "OnlyOnce", "CollectMetrics",
       "MeterStatusChanged", "WhenChanged", "Stable");
   /**
-   * The base classes of interface handler classes (reactive-relations' endpoints and relation
-   * bases), named rather than referenced because the core does not depend on that module. Handlers
-   * declared in their subclasses may use the {@code {endpoint_name}} placeholder, which
-   * reactive-relations expands per endpoint before any flag reaches the core.
+   * The mark of the base classes of interface handler classes (reactive-relations' endpoints, for
+   * example): handlers declared in their subclasses may use the {@code {endpoint_name}}
+   * placeholder, which the declaring module expands per endpoint before any flag reaches the core.
    */
-  private static final Set<String> INTERFACE_BASES = Set.of("charms.reactive.relations.Endpoint",
-      "charms.reactive.relations.RelationBase");
+  private static final String INTERFACE_BASE = InterfaceHandlerBase.class.getName();
+  /** The meta-annotation of modules' own condition annotations. */
+  private static final String CONDITION_ANNOTATION = ConditionAnnotation.class.getName();
   /**
    * The processor option naming the charm's {@code metadata.yaml}
    * ({@code -Acharms.reactive.metadata=<path>}): with it, a {@code @Hook} pattern that can match
@@ -131,7 +133,7 @@ public final class HandlerIndexProcessor extends AbstractProcessor {
         return true;
       }
       for (AnnotationMirror meta : a.getAnnotationType().asElement().getAnnotationMirrors()) {
-        if ("ConditionAnnotation".equals(annotationName(meta))) {
+        if (qualifiedName(meta).equals(CONDITION_ANNOTATION)) {
           return true;
         }
       }
@@ -141,20 +143,26 @@ public final class HandlerIndexProcessor extends AbstractProcessor {
 
   /** The simple name of one of the framework's own annotations, or null for any other. */
   private static String annotationName(AnnotationMirror a) {
-    String qualified = ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().toString();
+    String qualified = qualifiedName(a);
     return qualified.startsWith(PKG) && qualified.indexOf('.', PKG.length()) < 0
         ? qualified.substring(PKG.length()) : null;
   }
 
-  /** True if {@code type} extends one of {@link #INTERFACE_BASES}. */
+  private static String qualifiedName(AnnotationMirror a) {
+    return ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().toString();
+  }
+
+  /** True if a superclass of {@code type} (at any depth) is marked {@link InterfaceHandlerBase}. */
   private static boolean isInterfaceHandlerClass(Element type) {
     for (Element e = type; e instanceof TypeElement t; ) {
       if (!(t.getSuperclass() instanceof javax.lang.model.type.DeclaredType parent)) {
         return false;
       }
       e = parent.asElement();
-      if (INTERFACE_BASES.contains(((TypeElement) e).getQualifiedName().toString())) {
-        return true;
+      for (AnnotationMirror a : e.getAnnotationMirrors()) {
+        if (qualifiedName(a).equals(INTERFACE_BASE)) {
+          return true;
+        }
       }
     }
     return false;

@@ -1,6 +1,7 @@
 package charms.reactive.state;
 
 import charms.reactive.HookLog;
+import charms.reactive.spi.StateCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,5 +1,7 @@
 package charms.reactive.state;
 
+import charms.reactive.spi.StateCodec;
+
 /**
  * The unit state kept in memory, encoded exactly as the file store encodes it, for tests and the
  * harness. One instance stands for one unit: give the same instance to every hook of that unit.

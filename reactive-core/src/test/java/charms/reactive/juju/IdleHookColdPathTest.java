@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.Handler;
 import charms.reactive.HookEnvironment;
-import charms.reactive.HookOverrides;
+import charms.reactive.spi.HookOverrides;
 import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;
 import charms.reactive.state.FileStateStore;
@@ -90,7 +90,7 @@ class IdleHookColdPathTest {
     // a commit writes a new file and renames it over the old one: the same inode means no write
     assertEquals(written, Files.readAttributes(file, BasicFileAttributes.class).fileKey(),
         "an idle hook (the leadership and config flags set again as they were) writes nothing");
-    assertTrue(loaded(idle, "charms.reactive.state.StateCodec"), "the state file was read");
+    assertTrue(loaded(idle, "charms.reactive.spi.StateCodec"), "the state file was read");
     assertTrue(loaded(idle, "com.fasterxml.jackson.core.JsonParser"), "by the streaming parser");
     assertFalse(loaded(idle, "com.fasterxml.jackson.databind.ObjectMapper"),
         "an idle hook builds no ObjectMapper");

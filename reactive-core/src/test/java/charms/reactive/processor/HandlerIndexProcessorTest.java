@@ -161,6 +161,7 @@ class HandlerIndexProcessorTest {
       package demo;
 
       import charms.reactive.*;
+      import charms.reactive.spi.*;
       import java.lang.annotation.*;
 
       @Retention(RetentionPolicy.RUNTIME)
@@ -352,6 +353,40 @@ class HandlerIndexProcessorTest {
     assertTrue(messages.get(2).contains("@WhenNot") && messages.get(2).contains("{endpoint_name}.joined"), messages.get(2));
     assertTrue(messages.get(3).contains("@WhenNone") && messages.get(3).contains("new\\u000aline"), messages.get(3));
     assertTrue(messages.get(4).contains("@WhenNotAll") && messages.get(4).contains("'trailing '"), messages.get(4));
+  }
+
+  /**
+   * A base class and a subclass whose handler uses the endpoint placeholder; the base is marked
+   * {@code @InterfaceHandlerBase} or not. The base is named {@code Endpoint} in both cases, so the
+   * processor is shown to go by the mark and not by a class name.
+   */
+  Compilation compileInterfaceHandlers(boolean marked) throws IOException {
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put("iface/Endpoint.java", "package iface;\n"
+        + (marked ? "@charms.reactive.spi.InterfaceHandlerBase\n" : "")
+        + "public abstract class Endpoint { }\n");
+    sources.put("iface/Middle.java", "package iface;\npublic abstract class Middle extends Endpoint { }\n");
+    sources.put("iface/Db.java", String.join("\n", "package iface;", "import charms.reactive.*;",
+        "public class Db extends Middle {",
+        "  @When(\"endpoint.{endpoint_name}.joined\") public void joined() { }",
+        "  @Hook(\"{endpoint_name}-relation-changed\") public void changed() { }",
+        "}", ""));
+    return compile(sources, true);
+  }
+
+  @Test
+  void aSubclassOfAClassMarkedInterfaceHandlerBaseMayUseTheEndpointPlaceholder() throws Exception {
+    Compilation c = compileInterfaceHandlers(true);
+    assertTrue(c.success(), c::describe);
+    assertEquals(List.of("joined", "changed"), c.indexLines("iface.Db"));
+  }
+
+  @Test
+  void withoutTheMarkTheEndpointPlaceholderIsACompileErrorWhateverTheBaseIsCalled() throws Exception {
+    Compilation c = compileInterfaceHandlers(false);
+    assertFalse(c.success(), "the placeholder must be refused outside a marked base's subclasses");
+    assertTrue(c.errorMessages().stream().anyMatch(m -> m.contains("endpoint.{endpoint_name}.joined")),
+        c::describe);
   }
 
   @Test

@@ -12,6 +12,7 @@ import charms.reactive.Handler;
 import charms.reactive.HookEnvironment;
 import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;
+import charms.reactive.spi.StateCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;

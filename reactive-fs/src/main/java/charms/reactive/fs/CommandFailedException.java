@@ -1,6 +1,7 @@
 package charms.reactive.fs;
 
 import charms.reactive.ReactiveException;
+import charms.reactive.fs.internal.Commands;
 import java.util.List;
 
 /**

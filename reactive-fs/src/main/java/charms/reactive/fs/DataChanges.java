@@ -2,7 +2,7 @@ package charms.reactive.fs;
 
 import charms.reactive.HookContext;
 import charms.reactive.KeyValueStore;
-import charms.reactive.PythonJson;
+import charms.reactive.spi.PythonJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 import java.util.Optional;

@@ -8,6 +8,7 @@ import charms.reactive.Verdict;
 import charms.reactive.fs.internal.FileHashRecords;
 import charms.reactive.fs.internal.FileHasher;
 import charms.reactive.fs.internal.WatchedFile;
+import charms.reactive.spi.FrameworkRecords;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ public final class FileChangedCondition implements Condition {
 
   @Override
   public Verdict test(ConditionContext context) {
-    KeyValueView records = context.records(FileHashRecords.OWNER);
+    KeyValueView records = FrameworkRecords.of(context, FileHashRecords.OWNER);
     for (WatchedFile file : files) {
       Path path = file.resolve(context);
       Optional<String> now = FileHasher.hash(path, algorithm);
@@ -95,7 +96,7 @@ public final class FileChangedCondition implements Condition {
       Path path = file.resolve(context);
       digests.put(path, FileHasher.hash(path, algorithm));
     }
-    FileHashRecords.store(context.records(FileHashRecords.OWNER), context.handlerId(), digests);
+    FileHashRecords.store(FrameworkRecords.of(context, FileHashRecords.OWNER), context.handlerId(), digests);
   }
 
   @Override

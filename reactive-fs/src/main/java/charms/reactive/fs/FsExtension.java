@@ -1,6 +1,6 @@
 package charms.reactive.fs;
 
-import charms.reactive.CharmExtension;
+import charms.reactive.spi.CharmExtension;
 import charms.reactive.ReactiveCharm;
 import java.util.Objects;
 

@@ -1,11 +1,14 @@
 package charms.reactive.fs;
 
+import charms.reactive.fs.internal.SystemProcessRunner;
+import charms.reactive.fs.testing.RecordingProcessRunner;
 import java.util.List;
 
 /**
  * Runs a command given as an argument array (program first), never through a shell, waits for it
- * and returns what it returned. The real one is {@link SystemProcessRunner}; tests use
- * {@link RecordingProcessRunner} to see what would run without running it.
+ * and returns what it returned. The real one is {@link #system()}; tests use
+ * {@link charms.reactive.fs.testing.RecordingProcessRunner} to see what would run without
+ * running it.
  *
  * <p>Contract: {@link #run} returns whatever the command returned, including a non-zero exit
  * code; it throws {@link CommandFailedException} (exit code {@link CommandFailedException#NOT_STARTED})

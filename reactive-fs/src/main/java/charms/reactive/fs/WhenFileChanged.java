@@ -1,6 +1,6 @@
 package charms.reactive.fs;
 
-import charms.reactive.ConditionAnnotation;
+import charms.reactive.spi.ConditionAnnotation;
 import charms.reactive.fs.internal.FileChangedConditionFactory;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.Hook;
 import charms.reactive.fs.FsCharms.RecordingLog;
+import charms.reactive.fs.testing.RecordingProcessRunner;
 import charms.reactive.state.MemoryStateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package charms.reactive.fs;
 import charms.reactive.Handler;
 import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;
+import charms.reactive.fs.testing.RecordingProcessRunner;
 import charms.reactive.state.MemoryStateStore;
 import java.nio.file.Path;
 import java.util.Map;

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import charms.reactive.fs.internal.Commands;
+import charms.reactive.fs.testing.RecordingProcessRunner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@link Services} through a recording runner, and the real {@link SystemProcessRunner}. */
+/** {@link Services} through a recording runner, and the real {@link ProcessRunner#system()}. */
 class ServicesTest {
   final RecordingProcessRunner runner = new RecordingProcessRunner();
   final Services services = new Services(runner);
@@ -57,7 +59,7 @@ class ServicesTest {
 
   @Test
   void theRealRunnerCapturesExitCodeAndBothOutputs() {
-    ProcessResult r = new SystemProcessRunner().run(
+    ProcessResult r = ProcessRunner.system().run(
         List.of("sh", "-c", "printf 'to out'; printf 'to err' >&2; exit 3"));
     assertEquals(3, r.exitCode());
     assertEquals("to out", r.stdout());
@@ -67,14 +69,14 @@ class ServicesTest {
 
   @Test
   void theRealRunnerPassesArgumentsLiterallyWithoutAShell() {
-    ProcessResult r = new SystemProcessRunner().run(List.of("printf", "%s", "$HOME; echo injected"));
+    ProcessResult r = ProcessRunner.system().run(List.of("printf", "%s", "$HOME; echo injected"));
     assertEquals("$HOME; echo injected", r.stdout());
   }
 
   @Test
   void checkThrowsForANonZeroExitCode() {
     CommandFailedException e = assertThrows(CommandFailedException.class,
-        () -> new SystemProcessRunner().check(List.of("sh", "-c", "echo nope >&2; exit 2")));
+        () -> ProcessRunner.system().check(List.of("sh", "-c", "echo nope >&2; exit 2")));
     assertEquals("command sh -c 'echo nope >&2; exit 2' failed with exit code 2: nope", e.getMessage());
     assertEquals("nope\n", e.stderr());
   }
@@ -82,7 +84,7 @@ class ServicesTest {
   @Test
   void aProgramThatCannotBeStartedIsNamed() {
     CommandFailedException e = assertThrows(CommandFailedException.class,
-        () -> new SystemProcessRunner().run(List.of("/nonexistent/systemctl", "start", "app")));
+        () -> ProcessRunner.system().run(List.of("/nonexistent/systemctl", "start", "app")));
     assertEquals(CommandFailedException.NOT_STARTED, e.exitCode());
     assertTrue(e.getMessage().startsWith("command /nonexistent/systemctl start app could not be started"),
         e.getMessage());

@@ -4,6 +4,7 @@ import charms.reactive.FlagFact;
 import charms.reactive.Flags;
 import charms.reactive.RelationRef;
 import charms.reactive.relations.internal.EndpointPlaceholders;
+import charms.reactive.spi.InterfaceHandlerBase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,7 @@ import reactor.core.publisher.Flux;
  * <p>Instances are bound to one hook: use them only inside it, on its thread, and only from the
  * framework's calls (constructors must not touch relation data: the instance is not bound yet).
  */
+@InterfaceHandlerBase
 public abstract class Endpoint extends RelationBinding {
   private static final String PLACEHOLDER = EndpointPlaceholders.ENDPOINT_NAME;
 

@@ -7,7 +7,7 @@ import charms.reactive.HookFacts;
 import charms.reactive.InvalidFlagException;
 import charms.reactive.KeyValueStore;
 import charms.reactive.RelationRef;
-import charms.reactive.StateSource;
+import charms.reactive.spi.StateSource;
 import charms.reactive.juju.HookToolException;
 import charms.reactive.relations.internal.ReceivedDigests;
 import charms.reactive.relations.internal.RelationJson;

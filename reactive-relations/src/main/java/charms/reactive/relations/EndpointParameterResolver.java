@@ -1,7 +1,7 @@
 package charms.reactive.relations;
 
 import charms.reactive.HandlerContext;
-import charms.reactive.ParameterResolver;
+import charms.reactive.spi.ParameterResolver;
 import charms.reactive.When;
 import charms.reactive.WhenAll;
 import charms.reactive.WhenAny;

@@ -6,6 +6,7 @@ import charms.reactive.KeyValueStore;
 import charms.reactive.RelationRef;
 import charms.reactive.juju.HookTools;
 import charms.reactive.relations.internal.UnitOrder;
+import charms.reactive.spi.FrameworkRecords;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ final class HookRelations {
   }
 
   KeyValueStore records() {
-    return context.records(RECORDS);
+    return FrameworkRecords.of(context, RECORDS);
   }
 
   HookTools tools() {

@@ -2,7 +2,7 @@ package charms.reactive.relations;
 
 import charms.reactive.FlagFact;
 import charms.reactive.HookContext;
-import charms.reactive.StateSource;
+import charms.reactive.spi.StateSource;
 import charms.reactive.relations.internal.EndpointPlaceholders;
 import reactor.core.publisher.Flux;
 

@@ -1,7 +1,7 @@
 package charms.reactive.relations;
 
 import charms.reactive.Handler;
-import charms.reactive.HandlerProvider;
+import charms.reactive.spi.HandlerProvider;
 import charms.reactive.HookContext;
 import charms.reactive.relations.internal.InterfaceHandlerReader;
 import java.util.ArrayList;

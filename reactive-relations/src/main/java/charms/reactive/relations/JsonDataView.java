@@ -1,6 +1,6 @@
 package charms.reactive.relations;
 
-import charms.reactive.RecordBinder;
+import charms.reactive.spi.RecordBinder;
 import charms.reactive.relations.internal.RelationJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
@@ -21,7 +21,7 @@ import java.util.Set;
  *
  * <p>Writing: the value is stored as {@code json.dumps(value, sort_keys=True)} would write it, so
  * a Java charm replacing a Python one publishes the same bytes: strings with quotes, null as
- * {@code null} (the key stays; remove it with {@link #remove}). See {@link charms.reactive.PythonJson} for how Java values map to
+ * {@code null} (the key stays; remove it with {@link #remove}). See {@link charms.reactive.spi.PythonJson} for how Java values map to
  * Python's. Writes are published at the end of a successful hook. Not thread-safe.
  */
 public final class JsonDataView {

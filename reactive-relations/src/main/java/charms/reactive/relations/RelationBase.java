@@ -1,6 +1,7 @@
 package charms.reactive.relations;
 
 import charms.reactive.RelationRef;
+import charms.reactive.spi.InterfaceHandlerBase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,7 @@ import java.util.Set;
  * conversation; departure uses this class's scope; a conversation's local data goes with it; a
  * state whose conversations have all gone is cleared. Not thread-safe; bound to one hook.
  */
+@InterfaceHandlerBase
 public abstract class RelationBase extends RelationBinding {
   private ConversationStore store;
   private Set<String> only;

@@ -1,6 +1,6 @@
 package charms.reactive.relations;
 
-import charms.reactive.CharmExtension;
+import charms.reactive.spi.CharmExtension;
 import charms.reactive.ReactiveCharm;
 import charms.reactive.juju.HookTools;
 import charms.reactive.relations.internal.InterfaceHandlerReader;

@@ -1,6 +1,6 @@
 package charms.reactive.relations;
 
-import charms.reactive.PythonJson;
+import charms.reactive.spi.PythonJson;
 import charms.reactive.relations.internal.RelationJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

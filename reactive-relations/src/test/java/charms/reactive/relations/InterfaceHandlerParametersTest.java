@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.HandlerContext;
 import charms.reactive.HookRun;
-import charms.reactive.ParameterResolver;
+import charms.reactive.spi.ParameterResolver;
 import charms.reactive.ReactiveCharm;
 import charms.reactive.When;
 import java.lang.reflect.Parameter;

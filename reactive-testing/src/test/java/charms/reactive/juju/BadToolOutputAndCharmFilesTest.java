@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.Handler;
 import charms.reactive.HookEnvironment;
-import charms.reactive.HookOverrides;
+import charms.reactive.HookLog;
+import charms.reactive.spi.HookOverrides;
 import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;
 import charms.reactive.ReactiveException;
@@ -87,7 +88,7 @@ class BadToolOutputAndCharmFilesTest {
 
   @Test
   void aNulInALogMessageDoesNotSendTheLogToStandardError() {
-    JujuLog log = new JujuLog(tools());
+    HookLog log = tools().jujuLogSink();
     log.error("tool said a\u0000b");
     log.error("next line");
     log.flush();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.HookEnvironment;
+import charms.reactive.HookLog;
 import charms.reactive.LogLevel;
 import charms.reactive.RelationRef;
 import charms.reactive.testing.CharmSpec;
@@ -163,7 +164,7 @@ class HookToolsTest {
 
   @Test
   void jujuLogBatchesConsecutiveLevelsAndKeepsOrder() {
-    JujuLog log = new JujuLog(tools);
+    HookLog log = tools.jujuLogSink();
     log.info("one");
     log.info("two");
     log.warning("three");
@@ -182,7 +183,7 @@ class HookToolsTest {
     java.io.PrintStream old = System.err;
     System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
     try {
-      JujuLog log = new JujuLog(tools);
+      HookLog log = tools.jujuLogSink();
       log.error("the hook failed here");
       log.flush();
     } finally {

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.Handler;
 import charms.reactive.HookEnvironment;
-import charms.reactive.HookOverrides;
+import charms.reactive.spi.FrameworkRecords;
+import charms.reactive.spi.HookOverrides;
 import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;
 import charms.reactive.testing.CharmSpec;
@@ -292,20 +293,20 @@ class JujuIntegrationTest {
   void subscribingToTheSourcesTwiceYieldsTheSameFactsAndChangesNothing() {
     List<List<charms.reactive.FlagFact>> subscriptions = new ArrayList<>();
     List<Object> stateAround = new ArrayList<>();
-    List<charms.reactive.StateSource> sources = List.of(new ConfigFlags(JujuSettings.defaults()),
+    List<charms.reactive.spi.StateSource> sources = List.of(new ConfigFlags(JujuSettings.defaults()),
         new LeadershipFlags(JujuSettings.defaults()), new UpgradeFlags());
     state = state.withLeader(true).withLeaderSettings(Map.of("db-password", "s3cret"));
     ReactiveCharm c = ReactiveCharm.builder().use(Juju.integration())
         .handler(Handler.named("resubscribe").whenNot("never-set").invoke(ctx -> {
           FakeHookTools fake = (FakeHookTools) ctx.service(ToolRunner.class);
           int callsBefore = fake.calls().size();
-          stateAround.add(List.of(ctx.flags().list(), ctx.records(Juju.RECORDS).getByPrefix("")));
+          stateAround.add(List.of(ctx.flags().list(), FrameworkRecords.of(ctx, Juju.RECORDS).getByPrefix("")));
           for (int round = 0; round < 2; round++) {
-            for (charms.reactive.StateSource source : sources) {
+            for (charms.reactive.spi.StateSource source : sources) {
               subscriptions.add(source.facts(ctx).collectList().block());
             }
           }
-          stateAround.add(List.of(ctx.flags().list(), ctx.records(Juju.RECORDS).getByPrefix("")));
+          stateAround.add(List.of(ctx.flags().list(), FrameworkRecords.of(ctx, Juju.RECORDS).getByPrefix("")));
           assertEquals(callsBefore, fake.calls().size(), "no hook tool was called");
         }))
         .build();

@@ -3,7 +3,6 @@ package charms.reactive.testing;
 import charms.reactive.Handler;
 import charms.reactive.HandlerContext;
 import charms.reactive.ReactiveCharm;
-import charms.reactive.juju.ProcessToolRunner;
 import charms.reactive.juju.ToolResult;
 import charms.reactive.juju.ToolRunner;
 import java.util.List;
@@ -83,7 +82,7 @@ final class DemoCharm implements Supplier<ReactiveCharm> {
   /** The charm as a hook process: tools are found on PATH, as under Juju. */
   public static void main(String[] args) {
     System.out.println("demo charm hook " + System.getenv("JUJU_DISPATCH_PATH"));
-    System.exit(builder().service(ToolRunner.class, new ProcessToolRunner(System.getenv()))
+    System.exit(builder().service(ToolRunner.class, ToolRunner.processes(System.getenv()))
         .build().run());
   }
 }

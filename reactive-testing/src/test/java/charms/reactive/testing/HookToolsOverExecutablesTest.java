@@ -12,8 +12,8 @@ import charms.reactive.ReactiveCharm;
 import charms.reactive.RelationRef;
 import charms.reactive.juju.HookToolException;
 import charms.reactive.juju.HookTools;
+import charms.reactive.juju.ToolRunner;
 import charms.reactive.juju.NotLeaderException;
-import charms.reactive.juju.ProcessToolRunner;
 import charms.reactive.juju.RelationNotFoundException;
 import charms.reactive.juju.WorkloadStatus;
 import java.util.LinkedHashMap;
@@ -43,7 +43,7 @@ class HookToolsOverExecutablesTest {
   HookOutcome probe(JujuState state, HookEvent event, Consumer<HookTools> probe) {
     ReactiveCharm charm = ReactiveCharm.builder().handler(Handler.named("probe").hook(event.hookName())
         .invoke((HandlerContext ctx) -> probe.accept(
-            new HookTools(new ProcessToolRunner(ctx.environment().variables()), ctx.environment())))).build();
+            new HookTools(ToolRunner.processes(ctx.environment().variables()), ctx.environment())))).build();
     harness = Harness.of(Scenes.CHARM_DIR, charm);
     HookOutcome outcome = harness.run(event, state);
     assertTrue(outcome.succeeded(), outcome::toString);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import charms.reactive.Handler;
 import charms.reactive.ReactiveCharm;
-import charms.reactive.juju.ProcessToolRunner;
 import charms.reactive.juju.ToolResult;
 import charms.reactive.juju.ToolRunner;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ class ToolAnswerTest {
   ReactiveCharm calling(String tool, String... args) {
     return ReactiveCharm.builder().handler(Handler.named("call").hook("install").invoke(ctx -> {
       seen.add(ctx.service(ToolRunner.class).run(tool, List.of(args), null));
-      seen.add(new ProcessToolRunner(ctx.environment().variables()).run(tool, List.of(args), null));
+      seen.add(ToolRunner.processes(ctx.environment().variables()).run(tool, List.of(args), null));
     })).build();
   }
 
@@ -82,7 +81,7 @@ class ToolAnswerTest {
   void aChildProcessStdinRoundTripAsksTheScriptOncePerCall() {
     ReactiveCharm twice = ReactiveCharm.builder().handler(Handler.named("set").hook("install")
         .invoke(ctx -> {
-          ProcessToolRunner child = new ProcessToolRunner(ctx.environment().variables());
+          ToolRunner child = ToolRunner.processes(ctx.environment().variables());
           for (String value : List.of("one", "two")) {
             seen.add(child.run("relation-set", List.of("-r", "db:7", "--file", "-"),
                 ("k: " + value + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));

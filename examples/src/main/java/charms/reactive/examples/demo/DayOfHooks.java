@@ -2,7 +2,7 @@ package charms.reactive.examples.demo;
 
 import charms.reactive.ReactiveCharm;
 import charms.reactive.fs.ProcessRunner;
-import charms.reactive.fs.RecordingProcessRunner;
+import charms.reactive.fs.testing.RecordingProcessRunner;
 import charms.reactive.testing.Harness;
 import charms.reactive.testing.HookEvent;
 import charms.reactive.testing.HookOutcome;

@@ -1,7 +1,7 @@
 package charms.reactive.examples.demo;
 
 import charms.reactive.DispatchTrace;
-import charms.reactive.fs.RecordingProcessRunner;
+import charms.reactive.fs.testing.RecordingProcessRunner;
 import charms.reactive.testing.Harness;
 import charms.reactive.testing.HookEvent;
 import charms.reactive.testing.HookOutcome;

@@ -26,7 +26,7 @@ import java.nio.file.Path;
  * <p>A hook's {@code main}:
  *
  * <pre>{@code
- * System.exit(WebAppCharm.charm(SeedCharm.CONFIG_FILE, new SystemProcessRunner()).run());
+ * System.exit(WebAppCharm.charm(SeedCharm.CONFIG_FILE, ProcessRunner.system()).run());
  * }</pre>
  */
 public final class WebAppCharm {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import charms.reactive.state.StateCodec;
+import charms.reactive.spi.StateCodec;
 import charms.reactive.state.StateDocument;
 import charms.reactive.testing.FakeHookTools;
 import charms.reactive.testing.Harness;

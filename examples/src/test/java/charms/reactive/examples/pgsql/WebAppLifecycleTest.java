@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import charms.reactive.fs.RecordingProcessRunner;
+import charms.reactive.fs.testing.RecordingProcessRunner;
 import charms.reactive.testing.Harness;
 import charms.reactive.testing.HookEvent;
 import charms.reactive.testing.HookOutcome;

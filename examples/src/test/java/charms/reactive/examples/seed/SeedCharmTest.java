@@ -10,7 +10,7 @@ import charms.reactive.HookEnvironment;
 import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;
 import charms.reactive.fs.FsExtension;
-import charms.reactive.fs.RecordingProcessRunner;
+import charms.reactive.fs.testing.RecordingProcessRunner;
 import charms.reactive.state.MemoryStateStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -8,7 +8,6 @@ import charms.reactive.ReactiveException;
 import charms.reactive.RelationRef;
 import charms.reactive.Trigger;
 import charms.reactive.TriggerCycleException;
-import charms.reactive.bash.RelationCalls;
 import charms.reactive.fs.FileConditions;
 import charms.reactive.fs.HashAlgorithm;
 import charms.reactive.juju.HookTools;

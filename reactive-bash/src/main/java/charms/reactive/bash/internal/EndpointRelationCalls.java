@@ -1,7 +1,6 @@
 package charms.reactive.bash.internal;
 
 import charms.reactive.HookServices;
-import charms.reactive.bash.RelationCalls;
 import charms.reactive.relations.Conversation;
 import charms.reactive.relations.Endpoints;
 import charms.reactive.relations.RelationBase;

@@ -1,8 +1,8 @@
 package charms.reactive.bash.internal;
 
-import charms.reactive.PythonJson;
-import charms.reactive.internal.Json;
+import charms.reactive.spi.PythonJson;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -107,7 +107,7 @@ enum OutputFormat {
   /** Plain Java values (maps, lists, strings, numbers) from JSON nodes, for YAML and repr. */
   static Object plain(Object value) {
     if (value instanceof JsonNode node) {
-      return Json.mapper().convertValue(node, Object.class);
+      return Plain.MAPPER.convertValue(node, Object.class);
     }
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> out = new java.util.LinkedHashMap<>();
@@ -115,5 +115,10 @@ enum OutputFormat {
       return out;
     }
     return value;
+  }
+
+  /** A mapper only for converting nodes to plain values, made on first use (off the hook path). */
+  private static final class Plain {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 }

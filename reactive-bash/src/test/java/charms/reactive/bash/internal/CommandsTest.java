@@ -8,11 +8,9 @@ import charms.reactive.CharmMetadata;
 import charms.reactive.ConditionContext;
 import charms.reactive.HookContext;
 import charms.reactive.HookEnvironment;
-import charms.reactive.HookLog;
 import charms.reactive.HookView;
 import charms.reactive.Phase;
-import charms.reactive.internal.UnitState;
-import charms.reactive.internal.dispatch.HookSession;
+import charms.reactive.spi.StateTransaction;
 import charms.reactive.state.StateDocument;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,14 +21,15 @@ import org.junit.jupiter.api.Test;
 
 /** The original's command line: subcommands, argument forms, formats and exit codes. */
 class CommandsTest {
-  final UnitState state = new UnitState(StateDocument.empty(), List.of());
+
   Phase phase = Phase.OTHER;
   Optional<String> beingTested = Optional.empty();
   final List<String> tested = new ArrayList<>();
   /** The hook the commands act on: the core's model over a unit state, as in a real hook. */
-  final HookSession session = new HookSession(state,
+  final HookContext session = StateTransaction.of(StateDocument.empty(),
       HookEnvironment.of(Map.of("JUJU_HOOK_NAME", "config-changed", "CHARM_DIR", "/tmp")),
-      HookLog.stderr(), null, () -> new CharmMetadata("x", Map.of()), List.of());
+      () -> new CharmMetadata("x", Map.of())).hook();
+  final HookContext state = session;
   final Commands commands = new Commands(new CommandContext() {
     @Override
     public HookView view() {

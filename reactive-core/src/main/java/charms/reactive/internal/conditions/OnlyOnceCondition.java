@@ -4,6 +4,7 @@ import charms.reactive.Condition;
 import charms.reactive.ConditionContext;
 import charms.reactive.HandlerContext;
 import charms.reactive.Verdict;
+import charms.reactive.spi.FrameworkRecords;
 
 /**
  * {@code @only_once}: true until the handler completes once; the mark is a framework record keyed
@@ -18,7 +19,7 @@ public final class OnlyOnceCondition implements Condition {
 
   @Override
   public Verdict test(ConditionContext context) {
-    return context.records(OWNER).get(context.handlerId()).isPresent()
+    return FrameworkRecords.of(context, OWNER).get(context.handlerId()).isPresent()
         ? Verdict.unmet("already ran once", null) : Verdict.met();
   }
 
@@ -29,7 +30,7 @@ public final class OnlyOnceCondition implements Condition {
 
   @Override
   public void onHandlerSuccess(HandlerContext context) {
-    context.records(OWNER).set(context.handlerId(), true);
+    FrameworkRecords.of(context, OWNER).set(context.handlerId(), true);
   }
 
   @Override

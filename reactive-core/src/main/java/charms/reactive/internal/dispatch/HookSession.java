@@ -8,6 +8,7 @@ import charms.reactive.HookLog;
 import charms.reactive.HookServices;
 import charms.reactive.KeyValueStore;
 import charms.reactive.LifecycleCallback;
+import charms.reactive.internal.RecordsStore;
 import charms.reactive.internal.UnitState;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
  * Everything one hook run holds: the transaction, the environment, the log, the services and the
  * exit callbacks registered so far. Lives for exactly one hook.
  */
-public final class HookSession implements HookContext {
+public final class HookSession implements HookContext, RecordsStore {
   private final UnitState state;
   private final HookEnvironment environment;
   private final HookLog log;

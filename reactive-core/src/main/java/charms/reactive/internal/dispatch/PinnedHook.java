@@ -8,6 +8,7 @@ import charms.reactive.HookLog;
 import charms.reactive.HookServices;
 import charms.reactive.KeyValueStore;
 import charms.reactive.LifecycleCallback;
+import charms.reactive.internal.RecordsStore;
 
 /**
  * The hook as its handlers get it (each through {@link charms.reactive.HandlerContext#of}, with its
@@ -15,7 +16,7 @@ import charms.reactive.LifecycleCallback;
  * hook's thread: a call made from a handler's asynchronous part on another thread runs on the
  * hook's thread. One per hook.
  */
-final class PinnedHook implements HookContext {
+final class PinnedHook implements HookContext, RecordsStore {
   private final HookSession session;
   private final HookThread thread;
   private final Flags flags;

@@ -2,7 +2,8 @@ package charms.reactive.internal.stable;
 
 import charms.reactive.Condition;
 import charms.reactive.ConditionContext;
-import charms.reactive.PythonJson;
+import charms.reactive.spi.FrameworkRecords;
+import charms.reactive.spi.PythonJson;
 import charms.reactive.Verdict;
 import charms.reactive.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,7 +86,7 @@ public final class StableCondition implements Condition {
   @Override
   public Verdict test(ConditionContext context) {
     Map<String, String> now = digests(context);
-    JsonNode record = context.records(OWNER).get(context.handlerId()).orElse(null);
+    JsonNode record = FrameworkRecords.of(context, OWNER).get(context.handlerId()).orElse(null);
     if (record == null || !record.path("inputs").isObject()) {
       return Verdict.met(FIRST, null);
     }
@@ -125,13 +126,13 @@ public final class StableCondition implements Condition {
     ConditionContext view = ConditionContext.of(id, charms.reactive.Phase.OTHER, context,
         flags -> true, context.service(charms.reactive.HookFacts.class),
         spec -> readers.read(context, InputSpec.parse(spec, id), id));
-    JsonNode record = context.records(OWNER).get(id).orElse(null);
+    JsonNode record = FrameworkRecords.of(context, OWNER).get(id).orElse(null);
     ObjectNode next = Json.NODES.objectNode();
     next.put("hook", context.environment().hookName());
     next.put("runs", (record == null ? 0 : record.path("runs").asLong()) + 1);
     ObjectNode digests = next.putObject("inputs");
     digests(view).forEach(digests::put);
-    context.records(OWNER).set(id, next);
+    FrameworkRecords.of(context, OWNER).set(id, next);
   }
 
   /** Input name to a short digest of its current value. */

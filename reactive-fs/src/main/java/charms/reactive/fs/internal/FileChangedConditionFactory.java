@@ -1,7 +1,7 @@
 package charms.reactive.fs.internal;
 
 import charms.reactive.Condition;
-import charms.reactive.ConditionFactory;
+import charms.reactive.spi.ConditionFactory;
 import charms.reactive.HandlerDefinitionException;
 import charms.reactive.fs.FileConditions;
 import charms.reactive.fs.WhenFileChanged;

@@ -4,6 +4,7 @@ import charms.reactive.HookContext;
 import charms.reactive.HookFacts;
 import charms.reactive.KeyValueStore;
 import charms.reactive.fs.HashAlgorithm;
+import charms.reactive.spi.FrameworkRecords;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class FileFacts {
   /** Start callback: answers {@code file:} facts for this hook and records what it saw at exit. */
   public static void register(HookContext context) {
     Path charmDir = context.environment().charmDir();
-    KeyValueStore records = context.records(OWNER);
+    KeyValueStore records = FrameworkRecords.of(context, OWNER);
     Map<Path, Optional<String>> seen = new LinkedHashMap<>();
     context.service(HookFacts.class).derive(PREFIX, fact -> {
       String name = fact.substring(PREFIX.length());
@@ -46,7 +47,7 @@ public final class FileFacts {
     });
     context.atExit(c -> {
       if (!seen.isEmpty()) {
-        FileHashRecords.store(c.records(OWNER), KEY, seen);
+        FileHashRecords.store(FrameworkRecords.of(c, OWNER), KEY, seen);
       }
     });
   }

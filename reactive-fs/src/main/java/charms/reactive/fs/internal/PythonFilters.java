@@ -1,6 +1,6 @@
 package charms.reactive.fs.internal;
 
-import charms.reactive.PythonJson;
+import charms.reactive.spi.PythonJson;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;

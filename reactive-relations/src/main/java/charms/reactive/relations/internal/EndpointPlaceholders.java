@@ -1,6 +1,6 @@
 package charms.reactive.relations.internal;
 
-import charms.reactive.HandlerMethodReader;
+import charms.reactive.spi.HandlerMethodReader;
 
 /**
  * The placeholders of interface handlers and interface facts, for one relation:

@@ -2,8 +2,8 @@ package charms.reactive.relations.internal;
 
 import charms.reactive.Handler;
 import charms.reactive.HandlerDefinitionException;
-import charms.reactive.HandlerMethodReader;
-import charms.reactive.HandlerMethods;
+import charms.reactive.spi.HandlerMethodReader;
+import charms.reactive.spi.HandlerMethods;
 import charms.reactive.HookContext;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

@@ -1,6 +1,6 @@
 package charms.reactive.relations.internal;
 
-import charms.reactive.PythonJson;
+import charms.reactive.spi.PythonJson;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;

@@ -1,7 +1,7 @@
 package charms.reactive.testing.internal;
 
 import charms.reactive.HookEnvironment;
-import charms.reactive.HookOverrides;
+import charms.reactive.spi.HookOverrides;
 import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;
 import charms.reactive.juju.ToolRunner;

@@ -1,7 +1,7 @@
 package charms.reactive.testing.internal;
 
 import charms.reactive.ReactiveCharm;
-import charms.reactive.state.StateCodec;
+import charms.reactive.spi.StateCodec;
 import charms.reactive.state.StateDocument;
 import charms.reactive.testing.HarnessException;
 import java.io.File;
