@@ -69,7 +69,16 @@ public class DispatchBenchmark {
    * {@code store} holds when the hook starts.
    */
   public static ReactiveCharm charm(int components, AtomicReference<MemoryStateStore> store) {
-    ReactiveCharm.Builder b = ReactiveCharm.builder().stateStore(s -> store.get()).log(s -> NO_LOG);
+    return withHandlers(ReactiveCharm.builder().stateStore(s -> store.get()).log(s -> NO_LOG),
+        components).build();
+  }
+
+  /**
+   * Adds the benchmark's shape to {@code b}: per component, {@code install.i} (while
+   * {@code installed.i} is not set; sets it), {@code configure.i} (sets {@code configured.i}) and
+   * {@code ready.i} (while both are set; does nothing).
+   */
+  public static ReactiveCharm.Builder withHandlers(ReactiveCharm.Builder b, int components) {
     for (int i = 0; i < components; i++) {
       String installed = "installed." + i;
       String configured = "configured." + i;
@@ -79,7 +88,7 @@ public class DispatchBenchmark {
               .invoke(ctx -> ctx.flags().set(configured)),
           Handler.named("ready." + i).when(configured, installed).invoke(ctx -> { }));
     }
-    return b.build();
+    return b;
   }
 
   public static HookEnvironment hook(String name) {

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import charms.reactive.Handler;
 import charms.reactive.HookEnvironment;
 import charms.reactive.spi.HookOverrides;
 import charms.reactive.HookRun;
 import charms.reactive.ReactiveCharm;
+import charms.reactive.bench.DispatchBenchmark;
 import charms.reactive.state.FileStateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An idle hook of a charm with the Juju integration, in a fresh JVM, writes no state and never
- * builds Jackson's
- * ObjectMapper: the unit state, the hook tools' output and the framework's records are handled
- * as trees read and written by the streaming API (the mapper costs a fresh JVM some hundreds of
- * classes and tens of milliseconds). Nor does it parse {@code metadata.yaml} again (SnakeYAML is
- * about 150 classes) when the file is as a committed hook checked it. Not timed: it checks which classes the hook loads.
+ * An idle hook of a charm with the Juju integration (the in-process benchmark's 30 handlers), in
+ * a fresh JVM, writes no state and never builds Jackson's ObjectMapper: the unit state, the hook
+ * tools' output and the framework's records are handled as trees read and written by the
+ * streaming API (the mapper costs a fresh JVM some hundreds of classes and tens of milliseconds).
+ * Nor does it parse {@code metadata.yaml} again (SnakeYAML is about 150 classes) when the file is
+ * as a committed hook checked it. Not timed: it checks which classes the hook loads.
  */
 class IdleHookColdPathTest {
   @TempDir
@@ -34,16 +34,8 @@ class IdleHookColdPathTest {
   /** The hook process: {@code <charm dir> <hook>}; prints what ran. */
   public static void main(String[] args) {
     Path charmDir = Path.of(args[0]);
-    ReactiveCharm.Builder b = ReactiveCharm.builder().use(Juju.integration());
-    for (int i = 0; i < 10; i++) {
-      String installed = "installed." + i;
-      String configured = "configured." + i;
-      b.handler(
-          Handler.named("install." + i).whenNot(installed).invoke(ctx -> ctx.flags().set(installed)),
-          Handler.named("configure." + i).when(installed).whenNot(configured)
-              .invoke(ctx -> ctx.flags().set(configured)),
-          Handler.named("ready." + i).when(configured, installed).invoke(ctx -> { }));
-    }
+    ReactiveCharm.Builder b =
+        DispatchBenchmark.withHandlers(ReactiveCharm.builder().use(Juju.integration()), 10);
     ToolRunner tools = (tool, toolArgs, stdin) -> new ToolResult(0, switch (tool) {
       case "config-get", "leader-get" -> "{\"a-setting\": \"x\"}";
       case "is-leader" -> "true";

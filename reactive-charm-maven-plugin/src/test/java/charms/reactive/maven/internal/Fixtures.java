@@ -60,11 +60,17 @@ final class Fixtures {
   }
 
   /** A jar holding the given entries (name to content). */
+  private static final long FIXED_TIME = 315_532_800_000L; // 1980-01-01, the zip format's first day
+
   static Path jar(Path file, Map<String, String> entries) throws IOException {
     Files.createDirectories(file.getParent());
     try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
       for (Map.Entry<String, String> e : entries.entrySet()) {
-        jar.putNextEntry(new JarEntry(e.getKey()));
+        JarEntry entry = new JarEntry(e.getKey());
+        // a fixed time: the same fixture written twice is the same bytes (packing is compared
+        // byte for byte, and jars.sha256 digests the jars)
+        entry.setTime(FIXED_TIME);
+        jar.putNextEntry(entry);
         jar.write(e.getValue().getBytes());
         jar.closeEntry();
       }
