@@ -1,19 +1,12 @@
 package charms.reactive;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import charms.reactive.internal.YamlFiles;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The parts of a charm's {@code metadata.yaml} the framework uses: the charm's name and its
@@ -61,17 +54,13 @@ public record CharmMetadata(String name, Map<String, Map<String, String>> relati
    *     or malformed
    */
   public static CharmMetadata read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-      return fromYaml(root, file);
+    Object root;
+    try {
+      root = YamlFiles.load(file);
     } catch (NoSuchFileException e) {
       throw new ReactiveException("charm metadata not found: " + file);
-    } catch (MarkedYAMLException e) {
-      throw new ReactiveException("malformed " + file + " at line "
-          + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem(), e);
-    } catch (YAMLException | IOException e) {
-      throw new ReactiveException("cannot read " + file + ": " + e.getMessage(), e);
     }
+    return fromYaml(root, file);
   }
 
   private static CharmMetadata fromYaml(Object root, Path file) {

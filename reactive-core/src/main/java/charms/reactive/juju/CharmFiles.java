@@ -5,20 +5,15 @@ import charms.reactive.HookContext;
 import charms.reactive.KeyValueStore;
 import charms.reactive.ReactiveException;
 import charms.reactive.internal.Json;
+import charms.reactive.internal.YamlFiles;
 import charms.reactive.spi.FrameworkRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.CRC32;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Checks the charm's {@code metadata.yaml} and {@code actions.yaml} when a hook starts, so a
@@ -89,15 +84,10 @@ final class CharmFiles {
    */
   static void validateActions(Path file) {
     Object root;
-    try (InputStream in = Files.newInputStream(file)) {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+    try {
+      root = YamlFiles.load(file);
     } catch (NoSuchFileException e) {
       return;
-    } catch (MarkedYAMLException e) {
-      throw new ReactiveException("malformed " + file + " at line "
-          + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem(), e);
-    } catch (YAMLException | IOException e) {
-      throw new ReactiveException("cannot read " + file + ": " + e.getMessage(), e);
     }
     if (root == null) {
       return;

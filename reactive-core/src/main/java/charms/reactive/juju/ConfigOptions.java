@@ -2,22 +2,15 @@ package charms.reactive.juju;
 
 import charms.reactive.ReactiveException;
 import charms.reactive.internal.Json;
+import charms.reactive.internal.YamlFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The options of a charm's {@code config.yaml}: name, type and default, in file order.
@@ -69,15 +62,10 @@ public record ConfigOptions(Map<String, Option> options) {
    */
   public static ConfigOptions read(Path file) {
     Object root;
-    try (InputStream in = Files.newInputStream(file)) {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+    try {
+      root = YamlFiles.load(file);
     } catch (NoSuchFileException e) {
       return none();
-    } catch (MarkedYAMLException e) {
-      throw new ReactiveException("malformed " + file + " at line "
-          + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem(), e);
-    } catch (YAMLException | IOException e) {
-      throw new ReactiveException("cannot read " + file + ": " + e.getMessage(), e);
     }
     if (root == null) {
       return none();

@@ -1,12 +1,14 @@
 package charms.reactive.internal.dispatch;
 
 import charms.reactive.Condition;
+import charms.reactive.ConditionContext;
 import charms.reactive.DispatchSettings;
 import charms.reactive.EndHook;
 import charms.reactive.Handler;
 import charms.reactive.HandlerContext;
 import charms.reactive.HandlerFailedException;
 import charms.reactive.IterationCapException;
+import charms.reactive.KeyValueStore;
 import charms.reactive.Phase;
 import charms.reactive.ReactiveException;
 import charms.reactive.RetestPolicy;
@@ -15,6 +17,9 @@ import charms.reactive.Verdict;
 import charms.reactive.internal.ConditionView;
 import charms.reactive.internal.FlagListener;
 import charms.reactive.internal.FlagSnapshot;
+import charms.reactive.internal.conditions.FlagCondition;
+import charms.reactive.internal.conditions.OnlyOnceCondition;
+import charms.reactive.internal.stable.StableCondition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -452,21 +457,18 @@ public final class Dispatcher {
    * handlers", rule 8). Hook, file and fact conditions are edges and are not looked at.
    */
   public void forgetStableOutsideTheirCondition() {
+    KeyValueStore records = session.state().records(StableCondition.OWNER);
     for (int i = 0; i < handlers.size(); i++) {
       if (!stable[i]) {
         continue;
       }
       Handler h = handlers.get(i);
-      charms.reactive.KeyValueStore records = session.state()
-          .records(charms.reactive.internal.stable.StableCondition.OWNER);
       if (records.get(h.id()).isEmpty()) {
         continue;
       }
-      charms.reactive.ConditionContext scope = charms.reactive.ConditionContext.of(h.id(),
-          Phase.OTHER, session, flags -> true);
+      ConditionContext scope = ConditionContext.of(h.id(), Phase.OTHER, session, flags -> true);
       for (Condition c : h.conditions()) {
-        if ((c instanceof charms.reactive.internal.conditions.FlagCondition
-            || c instanceof charms.reactive.internal.conditions.OnlyOnceCondition)
+        if ((c instanceof FlagCondition || c instanceof OnlyOnceCondition)
             && !c.test(scope).holds()) {
           records.unset(h.id());
           break;
